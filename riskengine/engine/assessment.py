@@ -1,0 +1,86 @@
+"""The assessment: what the engine returns for one event (DESIGN §4, key order included)."""
+
+from __future__ import annotations
+
+from typing import Any, Literal, Optional
+
+from pydantic import BaseModel, ConfigDict, model_serializer
+
+
+class FlagHit(BaseModel):
+    """A red flag that fired, with the values that made it fire."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    title: str
+    severity: str
+    weight: float | int
+    typology: Optional[str]
+    message: str
+    evidence: dict[str, Any]
+    references: list[str]
+
+
+class NotEvaluable(BaseModel):
+    """A flag whose condition was unknown because of missing data."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    missing: list[str]
+
+
+class EventError(BaseModel):
+    """Why an event was rejected: the field (``None`` for the whole event) and the problem."""
+
+    model_config = ConfigDict(frozen=True)
+
+    field: Optional[str]
+    problem: str
+
+
+class RulesetRef(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    version: str
+    hash: str
+
+
+class Assessment(BaseModel):
+    """The result for one event. ``status`` is ``scored`` or ``rejected``; a rejected assessment has
+    ``errors`` instead of ``score``, ``band``, ``flags`` and ``not_evaluable``."""
+
+    model_config = ConfigDict(frozen=True)
+
+    event_id: Any = None
+    kind: Optional[str] = None
+    entity: Any = None
+    status: Literal["scored", "rejected"]
+    score: Optional[float] = None
+    band: Optional[str] = None
+    flags: list[FlagHit] = []
+    not_evaluable: list[NotEvaluable] = []
+    errors: list[EventError] = []
+    ruleset: RulesetRef
+
+    @model_serializer(mode="wrap")
+    def _contract_shape(self, handler: Any) -> dict[str, Any]:
+        data = handler(self)
+        if self.status == "scored":
+            data.pop("errors", None)
+        else:
+            for key in ("score", "band", "flags", "not_evaluable"):
+                data.pop(key, None)
+        return data
+
+    @property
+    def fired_ids(self) -> list[str]:
+        return [flag.id for flag in self.flags]
+
+    def to_json(self) -> str:
+        """One JSON line, deterministic for the same ruleset, params and event."""
+        import json
+
+        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)

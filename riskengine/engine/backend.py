@@ -1,0 +1,81 @@
+"""The durable_rules backend: the only module that talks to durable_rules.
+
+It drives the C extension (``durable_rules_engine``) directly, in the shape the durable_rules notes
+(§9) prove correct: no background threads (nothing is started), one constant session (sid ``"0"``),
+each event asserted as a fact, every fired rule collected, then the fact retracted. Skipping the
+stock Python wrapper also skips its per-action JSON round trips and state-document updates, and
+leaves no action callback in which an exception could be swallowed.
+
+durable_rules is not thread-safe: one process-wide lock serialises every call into it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from typing import Any
+
+import durable_rules_engine
+
+from riskengine.engine.encoding import encode
+from riskengine.ruleset.model import CompiledRules
+
+_ENGINE_LOCK = threading.RLock()
+_HANDLES: dict[str, int] = {}
+_SEQUENCE = itertools.count(1)
+
+# Result codes of durable_rules' assert_fact (rules.h).
+_HANDLED, _NOT_HANDLED, _OBSERVED = 0, 1, 2
+
+
+class BackendError(RuntimeError):
+    """durable_rules refused a fact or a ruleset; the message names the durable_rules error code."""
+
+
+class DurableBackend:
+    """Evaluates facts against one compiled ruleset and reports which rules fired."""
+
+    def __init__(self, compiled: CompiledRules):
+        self.name = compiled.name
+        with _ENGINE_LOCK:
+            handle = _HANDLES.get(compiled.name)
+            if handle is None:
+                # A durable_rules name can be registered once per process; the name carries the
+                # ruleset's content hash and params, so an identical ruleset reuses its handle.
+                try:
+                    handle = durable_rules_engine.create_ruleset(compiled.name, encode(compiled.rules))
+                except durable_rules_engine.error as error:
+                    raise BackendError(f"durable_rules could not create the ruleset: {error}") from None
+                _HANDLES[compiled.name] = handle
+        self._handle = handle
+
+    def fire(self, fact_body: str) -> list[str]:
+        """Assert one fact (a JSON object without its opening brace) and return the fired rule names."""
+        with _ENGINE_LOCK:
+            fact = '{"id":"%d","sid":"0",%s' % (next(_SEQUENCE), fact_body)
+            try:
+                code, state_offset = durable_rules_engine.assert_fact(self._handle, fact)
+            except durable_rules_engine.error as error:
+                raise BackendError(f"durable_rules rejected the fact: {error}") from None
+            if code == _NOT_HANDLED:
+                return []  # no rule matched; durable_rules did not store the fact
+            if code == _OBSERVED:
+                raise BackendError("durable_rules reported the fact as already observed")
+            fired: list[str] = []
+            try:
+                action = durable_rules_engine.start_action_for_state(self._handle, state_offset)
+                while action:
+                    messages = action[1]
+                    # messages is {"<rule name>": {...}}; the rule name is all we need.
+                    fired.append(messages[2 : messages.index('"', 2)])
+                    following = durable_rules_engine.complete_and_start_action(self._handle, state_offset)
+                    action = (None, following) if following else None
+            finally:
+                durable_rules_engine.retract_fact(self._handle, fact)
+            return fired
+
+
+def engine_definition(compiled: CompiledRules) -> dict[str, Any]:
+    """The durable_rules ruleset as JSON (``riskengine compile``)."""
+    return json.loads(encode({compiled.name: compiled.rules}))

@@ -1,0 +1,161 @@
+"""The evaluation core: validate an event, let durable_rules decide its flags, score and explain."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from riskengine.engine.assessment import Assessment, EventError, FlagHit, NotEvaluable, RulesetRef
+from riskengine.engine.backend import BackendError, DurableBackend
+from riskengine.engine.events import EventProblem, EventValidator, RejectedEvent, ValidatedEvent
+from riskengine.engine.explain import evidence, render_message
+from riskengine.engine.facts import FactBuilder
+from riskengine.engine.scoring import score_flags
+from riskengine.engine.values import evaluate_value
+from riskengine.expressions import ir
+from riskengine.ruleset.model import Flag, Ruleset
+
+
+class Engine:
+    """Scores events against one loaded ruleset. Safe to call from several threads."""
+
+    def __init__(self, ruleset: Ruleset):
+        self.ruleset = ruleset
+        self._validator = EventValidator(
+            {name: kind.fields for name, kind in ruleset.kinds.items()},
+            {name: kind.entity for name, kind in ruleset.kinds.items()},
+        )
+        self._backend = DurableBackend(ruleset.compiled)
+        self._facts = {kind: FactBuilder(plan) for kind, plan in ruleset.compiled.plans.items()}
+        self._targets = ruleset.compiled.targets
+        self._reference = RulesetRef(id=ruleset.id, version=ruleset.version, hash=ruleset.hash)
+        self._derived_by_kind = {
+            kind: [value for value in ruleset.derived.values() if kind in value.kinds] for kind in ruleset.kinds
+        }
+        self._missing_sources = {flag.id: _missing_sources(flag, ruleset) for flag in ruleset.flags}
+
+    # ------------------------------------------------------------------ public API
+
+    def evaluate(self, event: Any) -> Assessment:
+        """Assess one event (a mapping with ``kind`` and its fields). Never raises for bad input."""
+        checked = self._validator.validate(event)
+        if isinstance(checked, RejectedEvent):
+            return self._rejected(checked)
+        try:
+            return self._assess(checked)
+        except BackendError as error:
+            problem = EventProblem(None, f"the rules engine could not evaluate this event: {error}")
+            return self._rejected(RejectedEvent(checked.kind, checked.event_id, checked.entity, [problem]))
+
+    def evaluate_json(self, line: str) -> Assessment:
+        """Assess one event given as JSON text; malformed JSON is a rejected assessment."""
+        try:
+            event = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as error:
+            message = getattr(error, "msg", str(error))
+            position = f" at column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
+            return self._rejected(RejectedEvent(None, None, None, [EventProblem(None, f"invalid JSON{position}: {message}")]))
+        return self.evaluate(event)
+
+    def evaluate_many(self, events: Iterable[Any]) -> Iterator[Assessment]:
+        """Assess events in order; strings are read as JSON lines."""
+        for event in events:
+            yield self.evaluate_json(event) if isinstance(event, (str, bytes)) else self.evaluate(event)
+
+    # ------------------------------------------------------------------ internals
+
+    def _rejected(self, rejected: RejectedEvent) -> Assessment:
+        return Assessment(
+            event_id=rejected.event_id,
+            kind=rejected.kind,
+            entity=rejected.entity,
+            status="rejected",
+            errors=[EventError(field=problem.field, problem=problem.problem) for problem in rejected.problems],
+            ruleset=self._reference,
+        )
+
+    def _assess(self, event: ValidatedEvent) -> Assessment:
+        env = event.env
+        for derived in self._derived_by_kind[event.kind]:
+            value = evaluate_value(derived.expression, env)
+            if value is not None:
+                env[derived.name] = value
+        outcomes: dict[int, bool] = {}
+        for rule_name in self._backend.fire(self._facts[event.kind].build(env)):
+            target = self._targets[rule_name]
+            known = outcomes.get(target.flag_index)
+            if known is not None and known != target.outcome:
+                raise BackendError(f"flag {self.ruleset.flags[target.flag_index].id} matched as both true and false")
+            outcomes[target.flag_index] = target.outcome
+
+        flags = self.ruleset.flags
+        fired: list[Flag] = []
+        evaluable: list[Flag] = []
+        not_evaluable: list[NotEvaluable] = []
+        for index in self.ruleset.compiled.plans[event.kind].flag_indexes:
+            flag = flags[index]
+            outcome = outcomes.get(index)
+            if outcome is None:
+                not_evaluable.append(NotEvaluable(id=flag.id, missing=self._missing(flag, env)))
+                continue
+            evaluable.append(flag)
+            if outcome:
+                fired.append(flag)
+        score = score_flags(self.ruleset.scoring, fired, evaluable)
+        hits = [
+            FlagHit(
+                id=flag.id,
+                title=flag.title,
+                severity=flag.severity,
+                weight=flag.weight,
+                typology=flag.typology,
+                message=render_message(flag, self.ruleset, event.raw, env),
+                evidence=evidence(flag, self.ruleset, event.raw, env),
+                references=list(flag.references),
+            )
+            for flag in sorted(fired, key=lambda flag: (-flag.weight, flag.id))
+        ]
+        return Assessment(
+            event_id=event.event_id,
+            kind=event.kind,
+            entity=event.entity,
+            status="scored",
+            score=score.value,
+            band=score.band,
+            flags=hits,
+            not_evaluable=sorted(not_evaluable, key=lambda item: item.id),
+            ruleset=self._reference,
+        )
+
+    def _missing(self, flag: Flag, env: Mapping[str, Any]) -> list[str]:
+        missing: list[str] = []
+        for name, sources in self._missing_sources[flag.id]:
+            if env.get(name) is not None:
+                continue
+            unknown_sources = [source for source in sources if env.get(source) is None]
+            for reported in unknown_sources or [name]:
+                if reported not in missing:
+                    missing.append(reported)
+        return missing
+
+
+def _missing_sources(flag: Flag, ruleset: Ruleset) -> list[tuple[str, list[str]]]:
+    """For each name a flag reads: the fields to report when it is unknown (a derived value reports
+    the fields it is computed from)."""
+
+    def fields_of(name: str, seen: set[str]) -> list[str]:
+        derived = ruleset.derived.get(name)
+        if derived is None or name in seen:
+            return [name] if derived is None else []
+        found: list[str] = []
+        for inner in ir.names(derived.expression):
+            for field in fields_of(inner.name, seen | {name}):
+                if field not in found:
+                    found.append(field)
+        return found
+
+    sources = []
+    for name in ir.names(flag.condition):
+        sources.append((name.name, fields_of(name.name, set()) if name.name in ruleset.derived else []))
+    return sources

@@ -1,0 +1,57 @@
+"""Build the fact asserted into durable_rules for one validated event.
+
+The fact holds the event kind (every rule is led by it) and one generated key per value the kind's
+rules read: fields, derived values and computed slots, in the engine's form (dates as integers).
+Unknown values are left out, which is what the rules' existence tests look for.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from riskengine.engine.encoding import encode
+from riskengine.engine.values import engine_value, evaluate_value
+from riskengine.expressions import ir
+from riskengine.expressions.compile_durable import ListSlot, Slot
+from riskengine.ruleset.model import KindPlan
+from riskengine.ruleset.types import Object
+
+
+class FactBuilder:
+    def __init__(self, plan: KindPlan):
+        self.plan = plan
+        self._prefix = '"kind":' + encode(plan.kind)
+
+    def build(self, env: Mapping[str, Any]) -> str:
+        """The fact as JSON text without its opening brace (the backend adds id and sid first)."""
+        parts = [self._prefix]
+        for slot in self.plan.slots:
+            value = slot_value(slot, env)
+            if value is not None:
+                parts.append(f'"{slot.key}":{encode(engine_value(value))}')
+        for listed in self.plan.lists:
+            items = env.get(listed.source.name)
+            if items is not None:
+                parts.append(f'"{listed.key}":{encode(list_value(listed, items, env))}')
+        return ",".join(parts) + "}"
+
+
+def slot_value(slot: Slot, env: Mapping[str, Any], item: Any = None) -> Any:
+    source = slot.source
+    if isinstance(source, ir.Name) and isinstance(source.type, Object):
+        return True if env.get(source.name) is not None else None  # for exists(buyer)
+    return evaluate_value(source, env, item)
+
+
+def list_value(listed: ListSlot, items: list[Any], env: Mapping[str, Any]) -> list[Any]:
+    if not listed.itemized:
+        return engine_value(items)
+    rows = []
+    for item in items:
+        row = {}
+        for slot in listed.item_slots:
+            value = slot_value(slot, env, item)
+            if value is not None:
+                row[slot.key] = engine_value(value)
+        rows.append(row)
+    return rows

@@ -1,0 +1,66 @@
+"""Scores and bands (DESIGN §3, "Scores").
+
+Arithmetic is exact (``Fraction`` over the decimal values written in the ruleset), so a score that
+is mathematically on a band boundary lands in that band: with floats, noisy-or of weights 25 and 20
+out of 100 gives 39.99999999999999 instead of 40.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Sequence
+
+from riskengine.ruleset.model import Flag, Scoring
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float  # rounded to 2 decimals
+    band: str
+
+
+def exact(number: int | float) -> Fraction:
+    return Fraction(number) if isinstance(number, int) else Fraction(repr(number))
+
+
+def score_flags(scoring: Scoring, fired: Sequence[Flag], evaluable: Sequence[Flag]) -> Score:
+    """``fired`` are the flags that fired; ``evaluable`` the fired and not-fired ones."""
+    maximum = exact(scoring.max_score)
+    if scoring.method == "sum":
+        value = _sum(scoring, fired, maximum)
+    elif scoring.method == "noisy_or":
+        remaining = Fraction(1)
+        for flag in fired:
+            remaining *= 1 - min(exact(flag.weight), maximum) / maximum
+        value = maximum * (1 - remaining)
+    else:
+        total = sum((exact(flag.weight) for flag in evaluable), Fraction(0))
+        value = maximum * sum((exact(flag.weight) for flag in fired), Fraction(0)) / total if total else Fraction(0)
+    return Score(round(float(value), 2), band_for(scoring, value, fired))
+
+
+def _sum(scoring: Scoring, fired: Sequence[Flag], maximum: Fraction) -> Fraction:
+    groups: dict[str, Fraction] = {}
+    ungrouped = Fraction(0)
+    for flag in fired:
+        if flag.typology is None:
+            ungrouped += exact(flag.weight)  # each its own group, uncapped
+        else:
+            groups[flag.typology] = groups.get(flag.typology, Fraction(0)) + exact(flag.weight)
+    if scoring.typology_cap is not None:
+        cap = exact(scoring.typology_cap)
+        groups = {typology: min(cap, total) for typology, total in groups.items()}
+    return min(maximum, ungrouped + sum(groups.values(), Fraction(0)))
+
+
+def band_for(scoring: Scoring, value: Fraction, fired: Sequence[Flag]) -> str:
+    names = [name for name, _ in scoring.bands]
+    band_index = 0
+    for index, (_, lower) in enumerate(scoring.bands):
+        if exact(lower) <= value:
+            band_index = index
+    for flag in fired:
+        if flag.force_band is not None:
+            band_index = max(band_index, names.index(flag.force_band))
+    return names[band_index]

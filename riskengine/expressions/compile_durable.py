@@ -1,0 +1,409 @@
+"""Compile typed conditions into durable_rules rules, with three-valued (Kleene) logic.
+
+durable_rules has two-valued matching: a rule fires or it does not. To tell *false* from *unknown*
+each flag compiles to two rules per event kind: one that matches exactly when the condition is true
+(``T``) and one that matches exactly when it is false (``F``). Negations are pushed inward
+(``T(not a) = F(a)``) and every comparison is guarded by existence tests, so a missing field never
+makes either rule match. Neither firing means the condition is unknown: the flag is not evaluable.
+
+durable_rules compares only a field with a constant, or with another field of the same fact; values
+that need computing (arithmetic, ``len``, ``lower``, aggregates, regex matches) become *slots*, fact
+fields that the engine fills in before asserting the fact (see ``riskengine.engine.facts``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from riskengine.engine.values import engine_value
+from riskengine.expressions import ir
+from riskengine.ruleset.errors import ExpressionError
+from riskengine.ruleset.types import DATE, DATETIME, INTEGER, FieldType, ListOf, Object, Scalar
+
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+# --------------------------------------------------------------------- condition algebra
+
+TRUE = ("true",)
+FALSE = ("false",)
+Cond = tuple
+
+
+def conj(items: list[Cond]) -> Cond:
+    flat: list[Cond] = []
+    for item in items:
+        if item == FALSE:
+            return FALSE
+        if item == TRUE:
+            continue
+        flat.extend(item[1] if item[0] == "and" else [item])
+    if not flat:
+        return TRUE
+    return flat[0] if len(flat) == 1 else ("and", flat)
+
+
+def disj(items: list[Cond]) -> Cond:
+    flat: list[Cond] = []
+    for item in items:
+        if item == TRUE:
+            return TRUE
+        if item == FALSE:
+            continue
+        flat.extend(item[1] if item[0] == "or" else [item])
+    if not flat:
+        return FALSE
+    return flat[0] if len(flat) == 1 else ("or", flat)
+
+
+def pred(document: dict[str, Any]) -> Cond:
+    return ("pred", document)
+
+
+def to_json(condition: Cond) -> dict[str, Any]:
+    if condition[0] == "pred":
+        return condition[1]
+    if condition[0] in ("and", "or"):
+        return {f"${condition[0]}": [to_json(item) for item in condition[1]]}
+    raise ValueError("constant conditions have no durable_rules form")
+
+
+# --------------------------------------------------------------------- slots
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A field of the asserted fact. ``source`` is the ``ir`` node whose value fills it."""
+
+    key: str
+    source: ir.Node
+    type: FieldType
+
+
+@dataclass(frozen=True)
+class ListSlot:
+    """A list field of the fact: the list as it is (``itemized=False``, for ``"x" in tags``) or with
+    each item turned into a mapping of the item slots the rules read (for ``any``/``all``)."""
+
+    key: str
+    source: ir.Name
+    itemized: bool
+    item_slots: tuple[Slot, ...] = ()
+
+
+@dataclass
+class SlotTable:
+    """Short fact keys for every value the rules read; one table per ruleset, shared by all kinds.
+
+    Fact keys are generated (``v0``, ``h3``...) rather than the user's names, which keeps the fact
+    free of durable_rules' reserved ``id``/``sid``/``kind`` keys and of dotted names.
+    """
+
+    event_slots: dict[Any, Slot] = field(default_factory=dict)
+    list_slots: dict[tuple[str, bool], ListSlot] = field(default_factory=dict)
+    item_slots: dict[tuple[str, Any], Slot] = field(default_factory=dict)
+
+    def for_value(self, node: ir.Value) -> Slot:
+        identity = ("name", node.name) if isinstance(node, ir.Name) else ("computed", node)
+        slot = self.event_slots.get(identity)
+        if slot is None:
+            prefix = "v" if isinstance(node, ir.Name) else "h"
+            slot = Slot(f"{prefix}{len(self.event_slots)}", node, node.type)
+            self.event_slots[identity] = slot
+        return slot
+
+    def for_list(self, node: ir.Name, itemized: bool = False) -> ListSlot:
+        existing = self.list_slots.get((node.name, itemized))
+        if existing is None:
+            existing = ListSlot(f"l{len(self.list_slots)}", node, itemized)
+            self.list_slots[(node.name, itemized)] = existing
+        return existing
+
+    def for_item(self, list_node: ir.Name, node: ir.Node) -> Slot:
+        identity = (list_node.name, ("path", node.path) if isinstance(node, ir.ItemField) else ("computed", node))
+        slot = self.item_slots.get(identity)
+        if slot is None:
+            slot = Slot(f"i{len(self.item_slots)}", node, node.type)
+            self.item_slots[identity] = slot
+            listed = self.for_list(list_node, itemized=True)
+            self.list_slots[(list_node.name, True)] = ListSlot(
+                listed.key, listed.source, True, listed.item_slots + (slot,)
+            )
+        return slot
+
+    def length_of(self, list_node: ir.Name) -> Slot:
+        return self.for_value(ir.Call("len", (list_node,), INTEGER, list_node.span))
+
+
+# --------------------------------------------------------------------- operands
+
+
+@dataclass(frozen=True)
+class Constant:
+    value: Any  # already in engine form
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str  # "v3" at event level, "$i.i2" inside a list item
+    type: FieldType
+
+
+Operand = Union[Constant, Reference]
+
+_MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
+_NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
+_DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
+_PYTHON_OP = {
+    "==": lambda a, b: a == b,
+    "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+class Compiler:
+    """Turns one condition into its (T, F) pair for one event kind."""
+
+    def __init__(self, slots: SlotTable, absent: frozenset[str]):
+        self.slots = slots
+        self.absent = absent  # names no event of this kind can carry: always unknown
+        self.item_list: ir.Name | None = None
+        self.used: set[str] = set()  # event-level fact keys the compiled rules read
+
+    # ------------------------------------------------------------- operands
+
+    def operand(self, node: ir.Value) -> Operand | None:
+        """``None`` means the operand is always unknown for this kind."""
+        if isinstance(node, (ir.Literal, ir.Param)):
+            return Constant(engine_value(node.value))
+        if isinstance(node, ir.ListLiteral):
+            return Constant([engine_value(item.value) for item in node.items])
+        if any(name.name in self.absent for name in ir.names(node)):
+            return None
+        if self.item_list is not None:
+            # Inside a list item durable_rules reads only the item's own keys: every value the item
+            # condition needs (item fields, outer fields, computed values) is copied into the item.
+            slot = self.slots.for_item(self.item_list, node)
+            return Reference(f"$i.{slot.key}", node.type)
+        if isinstance(node, ir.Name) and isinstance(node.type, ListOf):
+            return self.use(Reference(self.slots.for_list(node).key, node.type))
+        return self.use(Reference(self.slots.for_value(node).key, node.type))
+
+    def use(self, reference: Reference) -> Reference:
+        self.used.add(reference.key)
+        return reference
+
+    def exists(self, operand: Operand | None) -> Cond:
+        if operand is None:
+            return FALSE
+        if isinstance(operand, Constant):
+            return TRUE
+        return pred({"$ex": {operand.key: 1}})
+
+    def absent_test(self, operand: Operand | None) -> Cond:
+        if operand is None:
+            return TRUE
+        if isinstance(operand, Constant):
+            return FALSE
+        return pred({"$nex": {operand.key: 1}})
+
+    # ------------------------------------------------------------- conditions
+
+    def truth(self, node: ir.Condition) -> tuple[Cond, Cond]:
+        method = getattr(self, f"_visit_{type(node).__name__}")
+        return method(node)
+
+    def _visit_And(self, node: ir.And) -> tuple[Cond, Cond]:
+        pairs = [self.truth(operand) for operand in node.operands]
+        return conj([t for t, _ in pairs]), disj([f for _, f in pairs])
+
+    def _visit_Or(self, node: ir.Or) -> tuple[Cond, Cond]:
+        pairs = [self.truth(operand) for operand in node.operands]
+        return disj([t for t, _ in pairs]), conj([f for _, f in pairs])
+
+    def _visit_Not(self, node: ir.Not) -> tuple[Cond, Cond]:
+        true, false = self.truth(node.operand)
+        return false, true
+
+    def _visit_Presence(self, node: ir.Presence) -> tuple[Cond, Cond]:
+        subject = self.operand(node.subject)
+        present, missing = self.exists(subject), self.absent_test(subject)
+        return (present, missing) if node.present else (missing, present)
+
+    def _visit_Truth(self, node: ir.Truth) -> tuple[Cond, Cond]:
+        return self._compare("==", node.value, ir.Literal(True, node.value.type, node.span), node)
+
+    def _visit_Matches(self, node: ir.Matches) -> tuple[Cond, Cond]:
+        return self._compare("==", node, ir.Literal(True, Scalar("boolean"), node.span), node)
+
+    def _visit_Compare(self, node: ir.Compare) -> tuple[Cond, Cond]:
+        return self._compare(node.operator, node.left, node.right, node)
+
+    def _compare(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
+        left, right = self.operand(left_node), self.operand(right_node)
+        if left is None or right is None:
+            return FALSE, FALSE
+        if isinstance(left, Constant) and isinstance(right, Constant):
+            result = _PYTHON_OP[operator](left.value, right.value)
+            return (TRUE, FALSE) if result else (FALSE, TRUE)
+        if isinstance(left, Constant):
+            left, right, operator = right, left, _MIRROR[operator]
+        if isinstance(right, Reference) and self.item_list is not None:
+            return self._item_difference(operator, left_node, right_node, whole)
+        guard = conj([self.exists(left), self.exists(right)])
+        true_test = self._predicate(operator, left, right)
+        false_test = self._predicate(_NEGATE[operator], left, right)
+        return conj([guard, true_test]), conj([guard, false_test])
+
+    def _item_difference(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
+        """Two values of one list item: durable_rules cannot compare them, so compare their difference with 0."""
+        if not (_is_ordered(left_node.type) and _is_ordered(right_node.type)):
+            raise ExpressionError(
+                "unsupported_syntax",
+                "inside any()/all(), two item values can only be compared when they are numbers or dates",
+                whole.span.start,
+            )
+        difference = ir.Arithmetic("-", _as_number(left_node), _as_number(right_node), Scalar("number"), whole.span)
+        return self._compare(operator, difference, ir.Literal(0, INTEGER, whole.span), whole)
+
+    def _predicate(self, operator: str, left: Reference, right: Operand) -> Cond:
+        if isinstance(right, Reference):
+            value: Any = {"$m": right.key}
+        else:
+            if left.type == INTEGER and isinstance(right.value, float):
+                return self._integer_against_float(operator, left, right.value)
+            value = right.value
+        if operator == "==":
+            return pred({left.key: value})
+        return pred({_DURABLE_OP[operator]: {left.key: value}})
+
+    def _integer_against_float(self, operator: str, left: Reference, bound: float) -> Cond:
+        """An integer field against a fractional bound: compare with the integer neighbour instead.
+
+        durable_rules compares int64 with double by converting to double, which is inexact beyond
+        2**53; rewriting ``count > 2.5`` as ``count > 2`` keeps the comparison exact.
+        """
+        if math.isfinite(bound) and bound == int(bound) and INT64_MIN <= int(bound) <= INT64_MAX:
+            return self._predicate(operator, left, Constant(int(bound)))
+        if operator in ("==", "!="):
+            return TRUE if operator == "!=" else FALSE
+        floor = math.floor(bound) if math.isfinite(bound) else (INT64_MAX if bound > 0 else INT64_MIN)
+        if floor >= INT64_MAX:
+            return TRUE if operator in ("<", "<=") else FALSE
+        if floor < INT64_MIN:
+            return FALSE if operator in ("<", "<=") else TRUE
+        # x < 2.5  <=>  x <= 2 ;  x > 2.5  <=>  x > 2  (and likewise with <=, >=)
+        integer_operator = {"<": "<=", "<=": "<=", ">": ">", ">=": ">"}[operator]
+        return self._predicate(integer_operator, left, Constant(int(floor)))
+
+    def _visit_Membership(self, node: ir.Membership) -> tuple[Cond, Cond]:
+        container = node.container
+        if isinstance(container, (ir.ListLiteral, ir.Param)):
+            values = [engine_value(value) for value in (
+                [item.value for item in container.items] if isinstance(container, ir.ListLiteral) else container.value
+            )]
+            element_node = node.element
+            true_parts, false_parts = [], []
+            for value in values:
+                true, false = self._compare_engine_constant("==", element_node, value)
+                true_parts.append(true)
+                false_parts.append(false)
+            element = self.operand(element_node)
+            true_in = conj([self.exists(element), disj(true_parts)]) if values else FALSE
+            false_in = conj([self.exists(element)] + false_parts)
+        else:
+            true_in, false_in = self._list_contains(node)
+        return (false_in, true_in) if node.negated else (true_in, false_in)
+
+    def _compare_engine_constant(self, operator: str, node: ir.Value, value: Any) -> tuple[Cond, Cond]:
+        operand = self.operand(node)
+        if operand is None:
+            return FALSE, FALSE
+        if isinstance(operand, Constant):
+            return (TRUE, FALSE) if _PYTHON_OP[operator](operand.value, value) else (FALSE, TRUE)
+        return self._predicate(operator, operand, Constant(value)), self._predicate(_NEGATE[operator], operand, Constant(value))
+
+    def _list_contains(self, node: ir.Membership) -> tuple[Cond, Cond]:
+        """``"x" in tags`` for a list field: any item equal / every item different (or empty)."""
+        if self.item_list is not None or not isinstance(node.container, ir.Name):
+            raise ExpressionError("unsupported_syntax", "'in' a list field is not supported inside any()/all()", node.span.start)
+        element = self.operand(node.element)
+        if not isinstance(element, Constant):
+            raise ExpressionError("unsupported_syntax", "the left side of 'in' a list field must be a literal or a param", node.span.start)
+        if node.container.name in self.absent:
+            return FALSE, FALSE
+        listed = self.slots.for_list(node.container)
+        length = self.slots.length_of(node.container)
+        self.used.update((listed.key, length.key))
+        true = pred({"$iany": {listed.key: {"$i": element.value}}})
+        every_other = pred({"$iall": {listed.key: {"$neq": {"$i": element.value}}}})
+        false = conj([pred({"$ex": {listed.key: 1}}), disj([pred({length.key: 0}), every_other])])
+        return true, false
+
+    def _visit_Quantifier(self, node: ir.Quantifier) -> tuple[Cond, Cond]:
+        if node.source.name in self.absent:
+            return FALSE, FALSE
+        listed = self.slots.for_list(node.source, itemized=True)
+        length = self.slots.length_of(node.source)
+        self.used.update((listed.key, length.key))
+        self.item_list = node.source
+        try:
+            item_true, item_false = self.truth(node.condition)
+        finally:
+            self.item_list = None
+        present = pred({"$ex": {listed.key: 1}})
+        empty = pred({length.key: 0})
+        non_empty = pred({"$gt": {length.key: 0}})
+
+        def some(item_condition: Cond) -> Cond:
+            if item_condition == TRUE:
+                return conj([present, non_empty])
+            if item_condition == FALSE:
+                return FALSE
+            return pred({"$iany": {listed.key: to_json(item_condition)}})
+
+        def every(item_condition: Cond) -> Cond:
+            if item_condition == TRUE:
+                return present
+            if item_condition == FALSE:
+                return conj([present, empty])
+            return conj([present, disj([empty, pred({"$iall": {listed.key: to_json(item_condition)}})])])
+
+        if node.quantifier == "any":
+            return some(item_true), every(item_false)
+        return every(item_true), some(item_false)
+
+
+def _is_ordered(field_type: FieldType) -> bool:
+    return isinstance(field_type, Scalar) and field_type.name in ("integer", "number", "date", "datetime")
+
+
+def _as_number(node: ir.Node) -> ir.Node:
+    """Dates become numbers (days or microseconds) only inside the engine; subtract them as such."""
+    if node.type in (DATE, DATETIME):
+        return ir.Call("engine_number", (node,), Scalar("number"), node.span)  # type: ignore[arg-type]
+    return node
+
+
+# --------------------------------------------------------------------- rules
+
+
+@dataclass(frozen=True)
+class RuleTarget:
+    """What a fired rule means: this flag's condition is true (or false) for this kind."""
+
+    flag_index: int
+    kind: str
+    outcome: bool
+
+
+def rule_document(kind: str, condition: Cond) -> dict[str, Any]:
+    """One durable_rules rule, led by the kind discriminator (see durable-rules-notes §4)."""
+    tests: list[dict[str, Any]] = [{"kind": kind}]
+    if condition != TRUE:
+        tests.extend(to_json(item) for item in (condition[1] if condition[0] == "and" else [condition]))
+    return {"all": [{"m": {"$and": tests}}]}
