@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
 from typing import Any
 
 from riskengine.engine.assessment import Assessment, EventError, FlagHit, NotEvaluable, RulesetRef
@@ -11,6 +13,9 @@ from riskengine.engine.backend import BackendError, DurableBackend
 from riskengine.engine.events import EventProblem, EventValidator, RejectedEvent, ValidatedEvent
 from riskengine.engine.explain import evidence, render_message
 from riskengine.engine.facts import FactBuilder
+from riskengine.engine.features import StatefulFeatures
+from riskengine.engine.profiles import EntityProfile, update_profile
+from riskengine.engine.state import MemoryStateStore, StateError, StateStore, read_state_file, restore, snapshot, write_atomically
 from riskengine.engine.scoring import score_flags
 from riskengine.engine.values import evaluate_value
 from riskengine.expressions import ir
@@ -20,8 +25,12 @@ from riskengine.ruleset.model import Flag, Ruleset
 class Engine:
     """Scores events against one loaded ruleset. Safe to call from several threads."""
 
-    def __init__(self, ruleset: Ruleset):
+    def __init__(self, ruleset: Ruleset, state_store: StateStore | None = None):
         self.ruleset = ruleset
+        self._lock = threading.RLock()  # a stateful feature's read and its update are one step
+        self._state: StateStore = state_store if state_store is not None else MemoryStateStore()
+        self._stateful = StatefulFeatures(ruleset, self._state)
+        self._band_rank = {name: rank for rank, (name, _) in enumerate(ruleset.scoring.bands)}
         self._validator = EventValidator(
             {name: kind.fields for name, kind in ruleset.kinds.items()},
             {name: kind.entity for name, kind in ruleset.kinds.items()},
@@ -43,7 +52,8 @@ class Engine:
         if isinstance(checked, RejectedEvent):
             return self._rejected(checked)
         try:
-            return self._assess(checked)
+            with self._lock:
+                return self._assess(checked)
         except BackendError as error:
             problem = EventProblem(None, f"the rules engine could not evaluate this event: {error}")
             return self._rejected(RejectedEvent(checked.kind, checked.event_id, checked.entity, [problem]))
@@ -63,6 +73,55 @@ class Engine:
         for event in events:
             yield self.evaluate_json(event) if isinstance(event, (str, bytes)) else self.evaluate(event)
 
+    # ------------------------------------------------------------------ state and profiles
+
+    @property
+    def late_events(self) -> int:
+        """Events older than the allowed lateness: assessed with their stateful features unknown."""
+        return self._state.counters.get("late_events", 0)
+
+    def entity_profile(self, entity_id: Any) -> EntityProfile | None:
+        with self._lock:
+            profile = self._state.profiles.get(entity_id)
+            return EntityProfile.model_validate(profile) if profile is not None else None
+
+    def entity_profiles(self) -> list[EntityProfile]:
+        with self._lock:
+            profiles = [EntityProfile.model_validate(profile) for profile in self._state.profiles.values()]
+        return sorted(profiles, key=lambda profile: (str(type(profile.entity)), profile.entity))
+
+    def save_state(self, path: str | Path) -> None:
+        """Write windows, counters and profiles to ``path`` atomically."""
+        with self._lock:
+            document = snapshot(self._state, self._state_header())
+        write_atomically(path, document)
+
+    def load_state(self, path: str | Path, migrate: bool = False) -> None:
+        """Continue from a state file. A file from another ruleset version is refused unless
+        ``migrate`` is set; then the windows of features whose definition is unchanged are kept."""
+        document = read_state_file(path)
+        saved = document.get("ruleset", {})
+        header = self._state_header()
+        keep = set(self.ruleset.features)
+        if saved.get("hash") != header["ruleset"]["hash"] or document.get("params") != header["params"]:
+            if not migrate:
+                raise StateError(
+                    f"the state file {path} was written by ruleset {saved.get('id')} {saved.get('version')} "
+                    f"({saved.get('hash')}) with other params or content than {self.ruleset.id} "
+                    f"{self.ruleset.version} ({self.ruleset.hash}); migrate to keep the windows of unchanged features"
+                )
+            saved_features = document.get("features", {})
+            keep = {name for name, feature in self.ruleset.features.items() if saved_features.get(name) == feature.digest}
+        with self._lock:
+            restore(self._state, document, keep)
+
+    def _state_header(self) -> dict[str, Any]:
+        return {
+            "ruleset": {"id": self.ruleset.id, "version": self.ruleset.version, "hash": self.ruleset.hash},
+            "params": json.loads(json.dumps(self.ruleset.param_values, default=str)),
+            "features": {name: feature.digest for name, feature in self.ruleset.features.items()},
+        }
+
     # ------------------------------------------------------------------ internals
 
     def _rejected(self, rejected: RejectedEvent) -> Assessment:
@@ -81,6 +140,9 @@ class Engine:
             value = evaluate_value(derived.expression, env)
             if value is not None:
                 env[derived.name] = value
+        sequence = self._stateful.next_sequence()
+        features = self._stateful.compute(event.kind, env, sequence, event.event_id)
+        env.update(features.values)
         outcomes: dict[int, bool] = {}
         for rule_name in self._backend.fire(self._facts[event.kind].build(env)):
             target = self._targets[rule_name]
@@ -111,12 +173,12 @@ class Engine:
                 weight=flag.weight,
                 typology=flag.typology,
                 message=render_message(flag, self.ruleset, event.raw, env),
-                evidence=evidence(flag, self.ruleset, event.raw, env),
+                evidence=evidence(flag, self.ruleset, event.raw, env, features.event_ids),
                 references=list(flag.references),
             )
             for flag in sorted(fired, key=lambda flag: (-flag.weight, flag.id))
         ]
-        return Assessment(
+        assessment = Assessment(
             event_id=event.event_id,
             kind=event.kind,
             entity=event.entity,
@@ -127,6 +189,11 @@ class Engine:
             not_evaluable=sorted(not_evaluable, key=lambda item: item.id),
             ruleset=self._reference,
         )
+        self._stateful.record(event.kind, env, sequence, event.event_id)
+        time_field = self.ruleset.kinds[event.kind].time
+        seen_at = env.get(time_field) if time_field else None
+        update_profile(self._state, assessment, seen_at.isoformat() if seen_at is not None else None, self._band_rank)
+        return assessment
 
     def _missing(self, flag: Flag, env: Mapping[str, Any]) -> list[str]:
         missing: list[str] = []

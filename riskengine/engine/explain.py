@@ -45,11 +45,23 @@ def as_json(value: Any) -> Any:
     return value
 
 
-def evidence(flag: Flag, ruleset: Ruleset, raw: Mapping[str, Any], env: Mapping[str, Any]) -> dict[str, Any]:
-    """Every name the condition refers to: event values first, then params (as in DESIGN §4)."""
+def evidence(
+    flag: Flag,
+    ruleset: Ruleset,
+    raw: Mapping[str, Any],
+    env: Mapping[str, Any],
+    feature_event_ids: Mapping[str, list[Any]] | None = None,
+) -> dict[str, Any]:
+    """Every name the condition refers to: event values first, then params (as in DESIGN §4).
+    A stateful feature also shows the ids of the earlier events that made its value."""
     ordered = [name for name in flag.referenced if not name.startswith("params.")]
     ordered += [name for name in flag.referenced if name.startswith("params.")]
-    return {name: seen_value(name, ruleset, raw, env) for name in ordered}
+    found: dict[str, Any] = {}
+    for name in ordered:
+        found[name] = seen_value(name, ruleset, raw, env)
+        if feature_event_ids and name in feature_event_ids:
+            found[f"{name}.event_ids"] = feature_event_ids[name]
+    return found
 
 
 def render_message(flag: Flag, ruleset: Ruleset, raw: Mapping[str, Any], env: Mapping[str, Any]) -> str:

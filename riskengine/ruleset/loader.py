@@ -32,6 +32,19 @@ from riskengine.ruleset.model import (
 )
 from riskengine.ruleset.schema import DerivedDoc, EventKindSpec, FlagSpec, ParamDoc, ScoringSpec, known_keys
 from riskengine.ruleset.types import INTEGER, NUMBER, FieldType, Object, Scalar, TypeSpecError, TYPE_NAMES, is_identifier, walk_fields
+from riskengine.ruleset.features import (
+    VALUE_AGGREGATES,
+    Feature,
+    FeatureSpec,
+    Settings,
+    SettingsSpec,
+    digest as feature_digest,
+    feature_type,
+    is_orderable,
+    key_fields_by_kind,
+    parse_duration,
+)
+from riskengine.ruleset.types import is_numeric
 from riskengine.ruleset.yaml_source import SourceMap, load_yaml
 from riskengine.suggest import closest_one
 
@@ -147,11 +160,13 @@ class _Builder:
         kinds = self._kinds(data.get("events"))
         names = self._name_types(kinds)
         derived = self._derived(data.get("derived"), kinds, names, params)
+        settings = self._settings(data.get("settings"))
+        features = self._features(data.get("features"), kinds, names, derived, params)
         scoring = self._scoring(data.get("scoring"))
-        flags = self._flags(data.get("flags"), kinds, names, derived, params, scoring)
+        flags = self._flags(data.get("flags"), kinds, names, derived, params, scoring, features)
         if self.problems or header is None or scoring is None:
             return None
-        compiled = self._compile(header["ruleset"], content_hash, params, kinds, flags)
+        compiled = self._compile(header["ruleset"], content_hash, params, kinds, flags, features)
         if compiled is None or self.problems:
             return None
         return Ruleset(
@@ -168,6 +183,8 @@ class _Builder:
             flags=tuple(flags),
             scoring=scoring,
             compiled=compiled,
+            features=features,
+            settings=settings,
         )
 
     def _header(self, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -372,6 +389,7 @@ class _Builder:
         derived: dict[str, DerivedValue],
         params: dict[str, Param],
         scoring: Scoring | None,
+        features: dict[str, Feature],
     ) -> list[Flag]:
         flags: list[Flag] = []
         if raw is None:
@@ -404,7 +422,7 @@ class _Builder:
                 self.error("unknown_band", f"unknown band '{model.force_band}'; the bands are {', '.join(band_names)}", loc + ("force_band",), suggestion=closest_one(model.force_band, band_names))
             if not kinds_ok:
                 continue
-            scope = self._flag_scope(flag_kinds, kinds, derived, params)
+            scope = self._flag_scope(flag_kinds, kinds, derived, params, features)
             try:
                 condition = parse_condition(model.when, scope)
             except ExpressionError as error:
@@ -433,7 +451,14 @@ class _Builder:
             )
         return flags
 
-    def _flag_scope(self, flag_kinds: list[str], kinds: dict[str, EventKind], derived: dict[str, DerivedValue], params: dict[str, Param]) -> Scope:
+    def _flag_scope(
+        self,
+        flag_kinds: list[str],
+        kinds: dict[str, EventKind],
+        derived: dict[str, DerivedValue],
+        params: dict[str, Param],
+        features: dict[str, Feature],
+    ) -> Scope:
         """A flag on several kinds may use a name any of them carries; elsewhere it is unknown."""
         names: dict[str, tuple[str, FieldType]] = {}
         for kind in flag_kinds:
@@ -443,7 +468,136 @@ class _Builder:
         for name, value in derived.items():
             if value.kinds & set(flag_kinds):
                 names[name] = ("derived", value.expression.type)
+        for name, feature in features.items():
+            if set(feature.keys) & set(flag_kinds):
+                names[name] = ("feature", feature.type)
         return Scope(names, {name: (param.value, param.type) for name, param in params.items()})
+
+    # ------------------------------------------------------------------ stateful features
+
+    def _settings(self, raw: Any) -> Settings:
+        model = self.validate_part(SettingsSpec, raw if raw is not None else {}, ("settings",))
+        if model is None:
+            return Settings()
+        try:
+            lateness = parse_duration(model.allowed_lateness)
+        except ValueError as problem:
+            self.error("invalid_value", str(problem), ("settings", "allowed_lateness"))
+            lateness = 0
+        return Settings(lateness, model.evidence_limit)
+
+    def _features(
+        self,
+        raw: Any,
+        kinds: dict[str, EventKind],
+        names: dict[str, FieldType],
+        derived: dict[str, DerivedValue],
+        params: dict[str, Param],
+    ) -> dict[str, Feature]:
+        features: dict[str, Feature] = {}
+        if raw is None:
+            return features
+        if not isinstance(raw, dict):
+            self.error("invalid_value", "'features' must map each feature name to its definition", ("features",))
+            return features
+        declared = {kind.name: kind.fields for kind in kinds.values()}
+        for name, spec in raw.items():
+            loc = ("features", name)
+            if not isinstance(name, str) or not is_identifier(name):
+                self.error("invalid_value", f"feature name '{name}' must be letters, digits and underscores", loc, key=True)
+                continue
+            if name in names or name in derived or name in RESERVED_FIELDS:
+                self.error("reserved_name", f"feature '{name}' has the name of a field or derived value; choose another name", loc, key=True)
+                continue
+            model = self.validate_part(FeatureSpec, spec, loc)
+            if model is None:
+                continue
+            feature = self._feature(name, model, loc, kinds, declared, params)
+            if feature is not None:
+                features[name] = feature
+        return features
+
+    def _feature(self, name: str, model: FeatureSpec, loc: tuple[Any, ...], kinds: dict[str, EventKind], declared: dict[str, dict[str, FieldType]], params: dict[str, Param]) -> Feature | None:
+        problems_before = len(self.problems)
+        over = [model.over] if isinstance(model.over, str) else list(model.over)
+        for position, kind in enumerate(over):
+            if kind not in kinds:
+                kind_loc = loc + ("over",) if isinstance(model.over, str) else loc + ("over", position)
+                self.error("unknown_event_kind", f"unknown event kind '{kind}'", kind_loc, suggestion=closest_one(kind, list(kinds)))
+        try:
+            window = parse_duration(model.window)
+        except ValueError as problem:
+            self.error("invalid_value", str(problem), loc + ("window",))
+            window = 0
+        keys = key_fields_by_kind(model.by, declared)
+        for kind, fields in keys.items():
+            if kind not in kinds:
+                self.error("unknown_event_kind", f"unknown event kind '{kind}'", loc + ("by", kind), key=True, suggestion=closest_one(kind, list(kinds)))
+                continue
+            available = {path for path, _ in walk_fields(kinds[kind].fields)}
+            for field_name in fields:
+                if field_name not in available:
+                    self.error("unknown_field", f"key field '{field_name}' is not a field of '{kind}'", loc + ("by",), suggestion=closest_one(field_name, available))
+            if kinds[kind].time is None:
+                self.error("invalid_value", f"event kind '{kind}' has no 'time' field, so it cannot take part in a window", loc + ("by",))
+        arities = {len(fields) for fields in keys.values()}
+        if len(arities) > 1:
+            self.error("invalid_value", "the key must have the same number of fields in every kind", loc + ("by",))
+        for kind in over:
+            if kind in kinds and kind not in keys:
+                self.error("unknown_field", f"the key of feature '{name}' is not carried by '{kind}'", loc + ("by",))
+        field_type: FieldType | None = None
+        if model.aggregate in VALUE_AGGREGATES:
+            if model.field is None:
+                self.error("missing_key", f"the aggregate '{model.aggregate}' needs a 'field' to aggregate", loc)
+            else:
+                types = set()
+                for kind in over:
+                    if kind in kinds:
+                        found = dict(walk_fields(kinds[kind].fields)).get(model.field)
+                        if found is None:
+                            self.error("unknown_field", f"'{model.field}' is not a field of '{kind}'", loc + ("field",), suggestion=closest_one(model.field, [p for p, _ in walk_fields(kinds[kind].fields)]))
+                        else:
+                            types.add(found)
+                field_type = NUMBER if types == {INTEGER, NUMBER} else (types.pop() if len(types) == 1 else None)
+                if len(types) > 1:
+                    self.error("type_mismatch", f"'{model.field}' has different types in the kinds of 'over'", loc + ("field",))
+                numeric_only = model.aggregate in ("sum", "mean")
+                if field_type is not None and (numeric_only and not is_numeric(field_type) or model.aggregate in ("min", "max") and not is_orderable(field_type)):
+                    self.error("type_mismatch", f"'{model.aggregate}' needs {'numbers' if numeric_only else 'numbers or dates'}; '{model.field}' is {field_type}", loc + ("field",))
+                if field_type is not None and not isinstance(field_type, Scalar):
+                    self.error("type_mismatch", f"'{model.field}' is {field_type}; a feature aggregates plain values", loc + ("field",))
+        elif model.field is not None:
+            self.error("invalid_value", f"the aggregate '{model.aggregate}' takes no 'field'", loc + ("field",))
+        where = None
+        if model.where is not None:
+            scope_names: dict[str, tuple[str, FieldType]] = {}
+            for kind in over:
+                if kind in kinds:
+                    for path, path_type in walk_fields(kinds[kind].fields):
+                        scope_names[path] = ("field", path_type)
+            try:
+                where = parse_condition(model.where, Scope(scope_names, {n: (p.value, p.type) for n, p in params.items()}))
+            except ExpressionError as error:
+                self.expression_error(error, loc + ("where",))
+        if len(self.problems) > problems_before:
+            return None
+        return Feature(
+            name=name,
+            aggregate=model.aggregate,
+            over=tuple(over),
+            keys={kind: fields for kind, fields in keys.items()},
+            window=window,
+            field=model.field,
+            where=where,
+            around=model.around,
+            include_current=model.include_current,
+            unordered=model.unordered,
+            unit=model.unit,
+            type=feature_type(model.aggregate, field_type),
+            description=model.description,
+            digest=feature_digest(model.model_dump()),
+        )
 
     def _check_placeholders(self, template: str, scope: Scope, loc: tuple[Any, ...]) -> None:
         try:
@@ -471,7 +625,15 @@ class _Builder:
 
     # ------------------------------------------------------------------ compile
 
-    def _compile(self, ruleset_id: str, content_hash: str, params: dict[str, Param], kinds: dict[str, EventKind], flags: list[Flag]) -> CompiledRules | None:
+    def _compile(
+        self,
+        ruleset_id: str,
+        content_hash: str,
+        params: dict[str, Param],
+        kinds: dict[str, EventKind],
+        flags: list[Flag],
+        features: dict[str, Feature],
+    ) -> CompiledRules | None:
         slots = SlotTable()
         rules: dict[str, dict[str, Any]] = {}
         targets: dict[str, RuleTarget] = {}
@@ -483,7 +645,7 @@ class _Builder:
             for kind in flag.kinds:
                 absent = frozenset(
                     name.name for name in ir.names(flag.condition)
-                    if not self._carried(name, kind, kind_fields[kind])
+                    if not _carried(name, kind, kind_fields[kind], features)
                 )
                 compiler = Compiler(slots, absent)
                 try:
@@ -512,10 +674,15 @@ class _Builder:
         name = f"{ruleset_id}_{content_hash.split(':')[-1][:12]}_{params_digest}"
         return CompiledRules(name, rules, targets, plans)
 
-    def _carried(self, name: ir.Name, kind: str, fields: set[str]) -> bool:
-        if name.origin == "field":
-            return name.name in fields
-        return True  # derived values and features: unknown at run time when their inputs are
+
+
+def _carried(name: ir.Name, kind: str, fields: set[str], features: dict[str, Feature]) -> bool:
+    """Whether events of ``kind`` can carry a value for ``name`` at all."""
+    if name.origin == "field":
+        return name.name in fields
+    if name.origin == "feature":
+        return kind in features[name.name].keys
+    return True  # derived values: unknown at run time when their inputs are
 
 
 def _available(name: ir.Name, fields: set[str], derived: dict[str, DerivedValue], kind: str) -> bool:

@@ -7,6 +7,7 @@ from typing import Any
 
 from riskengine.expressions import ir
 from riskengine.expressions.compile_durable import ListSlot, RuleTarget, Slot
+from riskengine.ruleset.features import Feature, Settings
 from riskengine.ruleset.types import FieldType
 
 
@@ -96,6 +97,8 @@ class Ruleset:
     flags: tuple[Flag, ...]
     scoring: Scoring
     compiled: CompiledRules
+    features: dict[str, Feature] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

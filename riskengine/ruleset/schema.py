@@ -77,6 +77,8 @@ class RulesetSpec(_Closed):
     derived: dict[str, Union[str, DerivedDoc]] = Field(default_factory=dict)
     flags: list[FlagSpec]
     scoring: ScoringSpec = Field(default_factory=ScoringSpec)
+    settings: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.SettingsSpec
+    features: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.FeatureSpec
 
 
 def known_keys(parent_loc: tuple[Any, ...]) -> list[str]:
@@ -94,6 +96,14 @@ def known_keys(parent_loc: tuple[Any, ...]) -> list[str]:
         model = ParamDoc
     elif len(parent_loc) == 2 and parent_loc[0] == "derived":
         model = DerivedDoc
+    elif len(parent_loc) == 2 and parent_loc[0] == "features":
+        from riskengine.ruleset.features import FeatureSpec
+
+        model = FeatureSpec
+    elif parent_loc == ("settings",):
+        from riskengine.ruleset.features import SettingsSpec
+
+        model = SettingsSpec
     if model is None:
         return []
     return [info.alias or name for name, info in model.model_fields.items()]

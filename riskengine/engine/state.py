@@ -1,0 +1,210 @@
+"""Where stateful features keep the events inside their windows, and entity profiles.
+
+``StateStore`` is the interface the feature logic uses; ``MemoryStateStore`` is the embedded default.
+A Redis-backed store implements the same methods (entries per feature and key, ordered by event time;
+a few counters; profiles) without the feature logic changing.
+
+State files (``Engine.save_state``) are JSON, written atomically: a temporary file in the same
+folder, flushed and fsynced, then renamed over the old one, so a crash mid-write leaves the previous
+state intact.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Protocol, Sequence
+
+STATE_FORMAT = "riskengine-state/1"
+Key = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One earlier event as a feature remembers it."""
+
+    time: int  # event time, microseconds since 1970-01-01 UTC
+    sequence: int  # arrival order, breaks ties between equal times
+    event_id: Any
+    value: Any  # the aggregated field's value (None when the event did not carry it)
+
+
+def _order(entry: Entry) -> tuple[int, int]:
+    return (entry.time, entry.sequence)
+
+
+class StateStore(Protocol):
+    counters: dict[str, int]
+    profiles: dict[Any, dict[str, Any]]
+
+    def entries(self, feature: str, key: Key) -> Sequence[Entry]:
+        """Entries of one feature and key, ordered by (time, sequence)."""
+
+    def add(self, feature: str, key: Key, entry: Entry) -> None: ...
+
+    def evict(self, feature: str, key: Key, horizon: int) -> None:
+        """Forget the entries older than ``horizon`` (they can no longer fall in any window)."""
+
+    def sweep(self, horizons: dict[str, int]) -> None:
+        """Evict across all keys; drop keys left empty."""
+
+    def size(self) -> int:
+        """How many entries are held (for the memory bound)."""
+
+    def items(self) -> Iterable[tuple[str, Key, Sequence[Entry]]]: ...
+
+    def clear(self) -> None: ...
+
+
+class MemoryStateStore:
+    """In-process state: per feature, per key, a list ordered by event time."""
+
+    def __init__(self) -> None:
+        self._entries: dict[str, dict[Key, list[Entry]]] = {}
+        self.counters: dict[str, int] = {"sequence": 0, "late_events": 0}
+        self.profiles: dict[Any, dict[str, Any]] = {}
+
+    def entries(self, feature: str, key: Key) -> Sequence[Entry]:
+        return self._entries.get(feature, {}).get(key, ())
+
+    def add(self, feature: str, key: Key, entry: Entry) -> None:
+        bucket = self._entries.setdefault(feature, {}).setdefault(key, [])
+        if not bucket or _order(bucket[-1]) <= _order(entry):
+            bucket.append(entry)  # the usual case: events arrive in time order
+        else:
+            bisect.insort(bucket, entry, key=_order)
+
+    def evict(self, feature: str, key: Key, horizon: int) -> None:
+        by_key = self._entries.get(feature)
+        bucket = by_key.get(key) if by_key else None
+        if not bucket or bucket[0].time >= horizon:
+            return
+        cut = bisect.bisect_left(bucket, horizon, key=lambda entry: entry.time)
+        del bucket[:cut]
+        if not bucket:
+            del by_key[key]
+
+    def sweep(self, horizons: dict[str, int]) -> None:
+        for feature, horizon in horizons.items():
+            for key in list(self._entries.get(feature, {})):
+                self.evict(feature, key, horizon)
+
+    def size(self) -> int:
+        return sum(len(bucket) for by_key in self._entries.values() for bucket in by_key.values())
+
+    def items(self) -> Iterable[tuple[str, Key, Sequence[Entry]]]:
+        for feature, by_key in self._entries.items():
+            for key, bucket in by_key.items():
+                yield feature, key, bucket
+
+    def clear(self) -> None:
+        self._entries.clear()
+        self.counters = {"sequence": 0, "late_events": 0}
+        self.profiles.clear()
+
+
+# ---------------------------------------------------------------------- persistence
+
+
+class StateError(Exception):
+    """A state file cannot be used: unreadable, corrupt, or written by another ruleset."""
+
+
+def encode_value(value: Any) -> Any:
+    """JSON for a typed value; dates and datetimes keep their type through a tag."""
+    if isinstance(value, dt.datetime):
+        return {"$datetime": value.isoformat()}
+    if isinstance(value, dt.date):
+        return {"$date": value.isoformat()}
+    if isinstance(value, list):
+        return [encode_value(item) for item in value]
+    return value
+
+
+def decode_value(value: Any) -> Any:
+    if isinstance(value, dict):
+        if "$datetime" in value:
+            return dt.datetime.fromisoformat(value["$datetime"])
+        if "$date" in value:
+            return dt.date.fromisoformat(value["$date"])
+    if isinstance(value, list):
+        return [decode_value(item) for item in value]
+    return value
+
+
+def snapshot(store: StateStore, header: dict[str, Any]) -> dict[str, Any]:
+    features: dict[str, list[Any]] = {}
+    for feature, key, bucket in store.items():
+        features.setdefault(feature, []).append(
+            {
+                "key": encode_value(list(key)),
+                "entries": [[e.time, e.sequence, e.event_id, encode_value(e.value)] for e in bucket],
+            }
+        )
+    return {
+        "format": STATE_FORMAT,
+        **header,
+        "counters": dict(store.counters),
+        "entries": features,
+        "profiles": [encode_value(profile) for profile in store.profiles.values()],
+    }
+
+
+def restore(store: StateStore, document: dict[str, Any], keep_features: set[str]) -> None:
+    store.clear()
+    store.counters.update({name: int(value) for name, value in document.get("counters", {}).items()})
+    for feature, keyed in document.get("entries", {}).items():
+        if feature not in keep_features:
+            continue
+        for item in keyed:
+            key = tuple(decode_value(item["key"]))
+            for time, sequence, event_id, value in item["entries"]:
+                store.add(feature, key, Entry(int(time), int(sequence), event_id, decode_value(value)))
+    for profile in document.get("profiles", []):
+        decoded = decode_value(profile)
+        store.profiles[decoded["entity"]] = decoded
+
+
+def write_atomically(path: str | Path, document: dict[str, Any]) -> None:
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=str(target.parent))
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            json.dump(document, stream, ensure_ascii=False, separators=(",", ":"))
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except OSError:
+            pass
+        raise
+    try:
+        directory = os.open(str(target.parent), os.O_RDONLY)
+        try:
+            os.fsync(directory)
+        finally:
+            os.close(directory)
+    except OSError:
+        pass  # not every file system lets a directory be fsynced
+
+
+def read_state_file(path: str | Path) -> dict[str, Any]:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError as error:
+        raise StateError(f"cannot read the state file {path}: {error.strerror or error}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise StateError(f"the state file {path} is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    if not isinstance(document, dict) or document.get("format") != STATE_FORMAT:
+        raise StateError(f"{path} is not a riskengine state file (expected format {STATE_FORMAT})")
+    return document
