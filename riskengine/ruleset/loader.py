@@ -447,6 +447,7 @@ class _Builder:
                     description=model.description,
                     referenced=tuple(ir.references(condition)),
                     line=line,
+                    example=model.example.model_dump() if model.example is not None else None,
                 )
             )
         return flags

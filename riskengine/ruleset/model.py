@@ -54,6 +54,7 @@ class Flag:
     description: str | None
     referenced: tuple[str, ...]  # names in the condition, in source order (the evidence keys)
     line: int = 0
+    example: dict[str, Any] | None = None  # {"event": {...}, "earlier": [...]}: an event that fires it
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,25 @@ The models are closed (``extra='forbid'``) so a misspelt key is an error, and st
 
 from __future__ import annotations
 
-from typing import Any, Literal, Union
+import math
+from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
-Number = Union[int, float]
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _finite(value: int | float) -> int | float:
+    if isinstance(value, float) and not math.isfinite(value):
+        raise PydanticCustomError("finite_number", "must be a finite number")
+    if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
+        raise PydanticCustomError("int_too_large", "must fit in 64 bits")
+    return value
+
+
+# int stays int (``weight: 25`` is output as 25, not 25.0); a boolean is not a number (strict).
+Number = Annotated[Union[int, float], AfterValidator(_finite)]
 SEVERITIES = ("low", "medium", "high", "critical")
 DEFAULT_BANDS = {"low": 0, "medium": 30, "high": 60, "critical": 80}
 
@@ -40,6 +54,14 @@ class EventKindSpec(_Closed):
     fields: dict[str, Any]
 
 
+class FlagExample(_Closed):
+    """An event that fires the flag (and, for stateful flags, the events before it); shown in the
+    generated docs and checked by the test suite."""
+
+    event: dict[str, Any]
+    earlier: list[dict[str, Any]] = Field(default_factory=list)
+
+
 class FlagSpec(_Closed):
     id: str = Field(min_length=1)
     title: str
@@ -52,6 +74,7 @@ class FlagSpec(_Closed):
     explain: str | None = None
     description: str | None = None
     references: list[str] = Field(default_factory=list)
+    example: FlagExample | None = None
 
     @property
     def kinds(self) -> list[str]:
@@ -79,6 +102,12 @@ class RulesetSpec(_Closed):
     scoring: ScoringSpec = Field(default_factory=ScoringSpec)
     settings: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.SettingsSpec
     features: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.FeatureSpec
+
+
+# How to say what a key expects, where the type alone would read badly ("a string or a list").
+EXPECTED: dict[str, str] = {
+    "on": "an event kind or a list of event kinds",
+}
 
 
 def known_keys(parent_loc: tuple[Any, ...]) -> list[str]:
