@@ -25,8 +25,16 @@ from riskengine.ruleset.model import Flag, Ruleset
 class Engine:
     """Scores events against one loaded ruleset. Safe to call from several threads."""
 
-    def __init__(self, ruleset: Ruleset, state_store: StateStore | None = None):
+    def __init__(
+        self,
+        ruleset: Ruleset,
+        state_store: StateStore | None = None,
+        baselines: Mapping[str, Mapping[str, Any]] | None = None,
+    ):
         self.ruleset = ruleset
+        self._baseline_values: dict[str, Any] = {}
+        if baselines is not None:
+            self.set_baselines(baselines)
         self._lock = threading.RLock()  # a stateful feature's read and its update are one step
         self._state: StateStore = state_store if state_store is not None else MemoryStateStore()
         self._stateful = StatefulFeatures(ruleset, self._state)
@@ -57,6 +65,19 @@ class Engine:
         except BackendError as error:
             problem = EventProblem(None, f"the rules engine could not evaluate this event: {error}")
             return self._rejected(RejectedEvent(checked.kind, checked.event_id, checked.entity, [problem]))
+
+    def prepare(self, event: Any) -> ValidatedEvent | RejectedEvent:
+        """Validate an event and compute its derived values, without deciding any flag."""
+        checked = self._validator.validate(event if not isinstance(event, (str, bytes)) else _parse_or_none(event))
+        if isinstance(checked, ValidatedEvent):
+            self._add_derived(checked)
+        return checked
+
+    def set_baselines(self, statistics: Mapping[str, Mapping[str, Any]]) -> None:
+        """Use these dataset statistics (``{name: {"q1": ..., ...}}``) for the ``baseline.*`` names."""
+        from riskengine.engine.baseline import flatten
+
+        self._baseline_values = flatten({name: dict(values) for name, values in statistics.items()})
 
     def evaluate_json(self, line: str) -> Assessment:
         """Assess one event given as JSON text; malformed JSON is a rejected assessment."""
@@ -134,12 +155,17 @@ class Engine:
             ruleset=self._reference,
         )
 
-    def _assess(self, event: ValidatedEvent) -> Assessment:
+    def _add_derived(self, event: ValidatedEvent) -> None:
         env = event.env
         for derived in self._derived_by_kind[event.kind]:
             value = evaluate_value(derived.expression, env)
             if value is not None:
                 env[derived.name] = value
+
+    def _assess(self, event: ValidatedEvent) -> Assessment:
+        env = event.env
+        self._add_derived(event)
+        env.update(self._baseline_values)
         sequence = self._stateful.next_sequence()
         features = self._stateful.compute(event.kind, env, sequence, event.event_id)
         env.update(features.values)
@@ -205,6 +231,13 @@ class Engine:
                 if reported not in missing:
                     missing.append(reported)
         return missing
+
+
+def _parse_or_none(line: str | bytes) -> Any:
+    try:
+        return json.loads(line)
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
+        return None
 
 
 def _missing_sources(flag: Flag, ruleset: Ruleset) -> list[tuple[str, list[str]]]:

@@ -15,9 +15,13 @@ errors reported by typer. User errors are printed as ``error: ...`` lines, never
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import json
+import os
+import shutil
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -31,6 +35,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TaskProgressColumn
 from rich.table import Table
 from rich.text import Text
 
+from riskengine.engine.baseline import BaselineError, build_baselines, load_baselines, save_baselines
 from riskengine.engine.assessment import Assessment, EventError, RulesetRef
 from riskengine.engine.backend import BackendError, engine_definition
 from riskengine.engine.core import Engine
@@ -337,6 +342,10 @@ def score(
     profiles: Annotated[
         Optional[Path], typer.Option("--profiles", metavar="OUT", help="Write the entity profiles here as JSON Lines.")
     ] = None,
+    baseline: Annotated[
+        Optional[Path],
+        typer.Option("--baseline", metavar="FILE", help="Dataset statistics from `riskengine baseline build`; without it, a ruleset with baselines is scored in two passes."),
+    ] = None,
 ) -> None:
     """Score events: one assessment per line as JSON Lines; a summary on standard error.
 
@@ -349,6 +358,13 @@ def score(
         except StateError as error:
             _fail(str(error))
     late_before = engine.late_events
+    if baseline is not None:
+        try:
+            engine.set_baselines(load_baselines(baseline, ruleset))
+        except BaselineError as error:
+            _fail(str(error))
+    elif ruleset.baselines:
+        events = _first_pass(engine, events)
     stream, size, source = _open_events(events)
     try:
         sink = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="\n")
@@ -395,6 +411,51 @@ def score(
     summary.render(console)
     render_riskiest(console, entity_profiles)
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
+
+
+def _first_pass(engine: Engine, events: str) -> str:
+    """Compute the ruleset's baselines over the events before scoring them (standard input is
+    kept in a temporary file for the second pass). Returns where to read the events again."""
+    if events == STDIN:
+        spool = tempfile.NamedTemporaryFile(prefix="riskengine-events-", suffix=".jsonl", delete=False)
+        with spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+        atexit.register(os.unlink, spool.name)
+        events = spool.name
+    stream, _, _ = _open_events(events)
+    with stream:
+        engine.set_baselines(build_baselines(engine, (raw.decode("utf-8", errors="replace") for raw in stream if raw.strip())))
+    return events
+
+
+baseline_app = typer.Typer(help="Dataset-relative statistics (Tukey fences) for rulesets with baselines.", no_args_is_help=True)
+app.add_typer(baseline_app, name="baseline")
+
+
+@baseline_app.command("build")
+def baseline_build(
+    ruleset_path: Annotated[Path, typer.Argument(metavar="RULESET", help="The ruleset YAML file.")],
+    events: Annotated[str, typer.Argument(metavar="EVENTS", help="JSON Lines events file, or - for standard input.")] = STDIN,
+    output: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="Where to write the statistics.")] = Path("baseline.json"),
+    assignments: SetOption = None,
+) -> None:
+    """Compute the ruleset's baselines over EVENTS and store them for `score --baseline`."""
+    ruleset = load_with_overrides(ruleset_path, assignments)
+    if not ruleset.baselines:
+        _fail(f"{ruleset_path} declares no baselines")
+    engine = _make_engine(ruleset)
+    stream, _, _ = _open_events(events)
+    with (contextlib.nullcontext(stream) if events == STDIN else stream):
+        statistics = build_baselines(engine, (raw.decode("utf-8", errors="replace") for raw in stream if raw.strip()))
+    save_baselines(output, ruleset, statistics)
+    table = Table("baseline", "count", "q1", "q3", "lower fence", "upper fence", title=f"Baselines written to {output}", title_justify="left")
+    for name, values in statistics.items():
+        table.add_row(name, str(values.get("count", 0)), *(_number(values.get(key)) for key in ("q1", "q3", "lower_fence", "upper_fence")))
+    _stdout().print(table)
+
+
+def _number(value: Any) -> str:
+    return "-" if value is None else f"{value:.6g}"
 
 
 def render_riskiest(console: Console, profiles: list[EntityProfile]) -> None:

@@ -44,6 +44,7 @@ from riskengine.ruleset.features import (
     key_fields_by_kind,
     parse_duration,
 )
+from riskengine.ruleset.baselines import Baseline, BaselineSpec
 from riskengine.ruleset.types import is_numeric
 from riskengine.ruleset.yaml_source import SourceMap, load_yaml
 from riskengine.suggest import closest_one
@@ -98,6 +99,7 @@ class _Builder:
     def __init__(self, source: SourceMap, problems: list[Diagnostic]):
         self.source = source
         self.problems = problems
+        self.baselines: dict[str, Baseline] = {}
 
     # ------------------------------------------------------------------ reporting
 
@@ -162,6 +164,7 @@ class _Builder:
         derived = self._derived(data.get("derived"), kinds, names, params)
         settings = self._settings(data.get("settings"))
         features = self._features(data.get("features"), kinds, names, derived, params)
+        self.baselines = self._baselines(data.get("baselines"), kinds, derived, params)
         scoring = self._scoring(data.get("scoring"))
         flags = self._flags(data.get("flags"), kinds, names, derived, params, scoring, features)
         if self.problems or header is None or scoring is None:
@@ -185,6 +188,7 @@ class _Builder:
             compiled=compiled,
             features=features,
             settings=settings,
+            baselines=self.baselines,
         )
 
     def _header(self, data: dict[str, Any]) -> dict[str, Any] | None:
@@ -472,7 +476,56 @@ class _Builder:
         for name, feature in features.items():
             if set(feature.keys) & set(flag_kinds):
                 names[name] = ("feature", feature.type)
+        for baseline in self.baselines.values():
+            for statistic_name in baseline.names():
+                names[statistic_name] = ("baseline", INTEGER if statistic_name.endswith(".count") else NUMBER)
         return Scope(names, {name: (param.value, param.type) for name, param in params.items()})
+
+    # ------------------------------------------------------------------ baselines
+
+    def _baselines(self, raw: Any, kinds: dict[str, EventKind], derived: dict[str, DerivedValue], params: dict[str, Param]) -> dict[str, Baseline]:
+        baselines: dict[str, Baseline] = {}
+        if raw is None:
+            return baselines
+        if not isinstance(raw, dict):
+            self.error("invalid_value", "'baselines' must map each baseline name to its definition", ("baselines",))
+            return baselines
+        for name, spec in raw.items():
+            loc = ("baselines", name)
+            if not isinstance(name, str) or not is_identifier(name):
+                self.error("invalid_value", f"baseline name '{name}' must be letters, digits and underscores", loc, key=True)
+                continue
+            model = self.validate_part(BaselineSpec, spec, loc)
+            if model is None:
+                continue
+            on = [model.on] if isinstance(model.on, str) else list(model.on)
+            unknown = [kind for kind in on if kind not in kinds]
+            for kind in unknown:
+                self.error("unknown_event_kind", f"unknown event kind '{kind}'", loc + ("on",), suggestion=closest_one(kind, list(kinds)))
+            if unknown:
+                continue
+            scope = self._flag_scope(on, kinds, derived, params, {})
+            try:
+                of = parse_value(model.of, scope)
+            except ExpressionError as error:
+                self.expression_error(error, loc + ("of",))
+                continue
+            if not isinstance(of, ir.Name) or not is_numeric(of.type):
+                self.error("type_mismatch", f"'of' must name a numeric field or derived value; '{model.of}' is {of.type}", loc + ("of",))
+                continue
+            where = None
+            if model.where is not None:
+                try:
+                    where = parse_condition(model.where, scope)
+                except ExpressionError as error:
+                    self.expression_error(error, loc + ("where",))
+                    continue
+            bad = [p for p in model.percentiles if not 0 < p < 100]
+            if bad:
+                self.error("invalid_value", f"percentiles are whole numbers between 1 and 99, not {bad[0]}", loc + ("percentiles",))
+                continue
+            baselines[name] = Baseline(name, of, tuple(on), where, tuple(model.percentiles), model.description)
+        return baselines
 
     # ------------------------------------------------------------------ stateful features
 
@@ -683,7 +736,7 @@ def _carried(name: ir.Name, kind: str, fields: set[str], features: dict[str, Fea
         return name.name in fields
     if name.origin == "feature":
         return kind in features[name.name].keys
-    return True  # derived values: unknown at run time when their inputs are
+    return True  # derived values and baseline statistics  # derived values: unknown at run time when their inputs are
 
 
 def _available(name: ir.Name, fields: set[str], derived: dict[str, DerivedValue], kind: str) -> bool:

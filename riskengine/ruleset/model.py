@@ -7,6 +7,7 @@ from typing import Any
 
 from riskengine.expressions import ir
 from riskengine.expressions.compile_durable import ListSlot, RuleTarget, Slot
+from riskengine.ruleset.baselines import Baseline
 from riskengine.ruleset.features import Feature, Settings
 from riskengine.ruleset.types import FieldType
 
@@ -100,6 +101,7 @@ class Ruleset:
     compiled: CompiledRules
     features: dict[str, Feature] = field(default_factory=dict)
     settings: Settings = field(default_factory=Settings)
+    baselines: dict[str, Baseline] = field(default_factory=dict)
     extras: dict[str, Any] = field(default_factory=dict)
 
     @property

@@ -102,6 +102,7 @@ class RulesetSpec(_Closed):
     scoring: ScoringSpec = Field(default_factory=ScoringSpec)
     settings: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.SettingsSpec
     features: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.features.FeatureSpec
+    baselines: dict[str, Any] = Field(default_factory=dict)  # riskengine.ruleset.baselines.BaselineSpec
 
 
 # How to say what a key expects, where the type alone would read badly ("a string or a list").
@@ -129,6 +130,10 @@ def known_keys(parent_loc: tuple[Any, ...]) -> list[str]:
         from riskengine.ruleset.features import FeatureSpec
 
         model = FeatureSpec
+    elif len(parent_loc) == 2 and parent_loc[0] == "baselines":
+        from riskengine.ruleset.baselines import BaselineSpec
+
+        model = BaselineSpec
     elif parent_loc == ("settings",):
         from riskengine.ruleset.features import SettingsSpec
 
