@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from riskengine.engine.encoding import encode
 from riskengine.engine.values import engine_value, evaluate_value
 from riskengine.expressions import ir
-from riskengine.expressions.compile_durable import ListSlot, Slot
+from riskengine.expressions.compile_durable import ITEM_MARK, ListSlot, Slot
 from riskengine.ruleset.model import KindPlan
 from riskengine.ruleset.types import Object
 
@@ -48,7 +48,7 @@ def list_value(listed: ListSlot, items: list[Any], env: Mapping[str, Any]) -> li
         return engine_value(items)
     rows = []
     for item in items:
-        row = {}
+        row = {ITEM_MARK: 0}  # the key every or-branch of an item condition starts with (compile_durable)
         for slot in listed.item_slots:
             value = slot_value(slot, env, item)
             if value is not None:

@@ -14,24 +14,54 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from riskengine.engine.state import Entry, Key, StateStore
 from riskengine.engine.values import engine_value, evaluate_item_condition
 from riskengine.ruleset.features import MICROSECONDS, Feature
 from riskengine.ruleset.model import Ruleset
 
-# A full sweep over every key now and then drops keys that no event touches any more.
-SWEEP_EVERY = 50_000
+# A full sweep over every key now and then drops the entries of keys that no event touches any more
+# (a key's own entries are evicted whenever it gets a new one). It runs once the adds since the last
+# sweep reach what the last sweep left, and at least SWEEP_MIN: the cost per add stays constant and
+# the entries no window can reach never outnumber max(SWEEP_MIN, the entries the windows hold).
+SWEEP_MIN = 4096
 _UNIT = {"days": MICROSECONDS["day"], "hours": MICROSECONDS["hour"], "minutes": MICROSECONDS["minute"]}
 
 
-@dataclass
+class EventIds(Mapping[str, list[Any]]):
+    """Feature name -> ids of the events that made its value (the most recent ``limit``).
+    The lists are made on demand: only a fired flag's evidence reads them."""
+
+    __slots__ = ("_used", "_limit")
+
+    def __init__(self, limit: int) -> None:
+        self._used: dict[str, list[Entry]] = {}
+        self._limit = limit
+
+    def __getitem__(self, name: str) -> list[Any]:
+        used = self._used[name]
+        return [entry.event_id for entry in used[-self._limit:]] if self._limit else []
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._used
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._used)
+
+    def __len__(self) -> int:
+        return len(self._used)
+
+
 class FeatureValues:
-    values: dict[str, Any] = field(default_factory=dict)  # name -> value (absent: unknown)
-    event_ids: dict[str, list[Any]] = field(default_factory=dict)  # name -> contributing event ids
-    late: bool = False
+    """The features of one event: values (absent: unknown) and the ids of the events that made them."""
+
+    __slots__ = ("values", "event_ids", "late")
+
+    def __init__(self, limit: int = 10) -> None:
+        self.values: dict[str, Any] = {}  # name -> value (absent: unknown)
+        self.event_ids = EventIds(limit)  # name -> contributing event ids
+        self.late = False
 
 
 def event_time(value: Any) -> int | None:
@@ -59,6 +89,9 @@ class StatefulFeatures:
             for kind in feature.over:
                 self.recorded_by_kind[kind].append(feature)
         self._adds_since_sweep = 0
+        self._sweep_after = SWEEP_MIN
+        # what compute() found for an event (sequence, env, time, late, keys), reused by record()
+        self._pending: tuple[int, Mapping[str, Any], int | None, bool, dict[str, tuple[Key | None, int | None]]] | None = None
 
     @property
     def active(self) -> bool:
@@ -79,39 +112,65 @@ class StatefulFeatures:
     # ------------------------------------------------------------------ compute
 
     def compute(self, kind: str, env: Mapping[str, Any], sequence: int, event_id: Any) -> FeatureValues:
-        result = FeatureValues()
+        result = FeatureValues(self.evidence_limit)
         features = self.by_kind.get(kind, ())
         if not features:
+            self._pending = None
             return result
         time = self.time_of(kind, env)
-        result.late = self.is_late(time)
-        if time is None or result.late:
+        result.late = late = self.is_late(time)
+        # per feature: its key and the oldest remembered time under it, for record()
+        seen: dict[str, tuple[Key | None, int | None]] = {}
+        self._pending = (sequence, env, time, late, seen)
+        if time is None or late:
             return result
+        used_by = result.event_ids._used
+        entries_of = self.store.entries
         for feature in features:
-            key = self.key_of(feature, kind, env)
+            fields = feature.keys[kind]
+            if len(fields) == 1:
+                value = env.get(fields[0])
+                key = None if value is None else (value,)
+            else:
+                key = self.key_of(feature, kind, env)
             if key is None:
+                seen[feature.name] = (None, None)
                 continue
-            contributions = self._window(feature, key, time)
+            entries = entries_of(feature.name, key)
+            if entries:
+                head = entries[0].time
+                seen[feature.name] = (key, head)
+                # usually the whole bucket is in the window: no search then
+                low_time = time - feature.window
+                high_time = time + feature.window if feature.around else time
+                low = 0 if head >= low_time else bisect.bisect_left(entries, low_time, key=_time)
+                high = len(entries) if entries[-1].time <= high_time else bisect.bisect_right(entries, high_time, key=_time)
+                contributions = list(entries[low:high])
+            else:
+                seen[feature.name] = (key, None)
+                contributions = []
             if feature.include_current and kind in feature.over and self._passes(feature, env):
-                contributions.append(Entry(time, sequence, _display_id(event_id, sequence), env.get(feature.field) if feature.field else None))
-            value = self._aggregate(feature, contributions, time)
+                current = Entry(time, sequence, _display_id(event_id, sequence), env.get(feature.field) if feature.field else None)
+                # in time order: after every remembered event at the same time (they arrived earlier)
+                position = bisect.bisect_right(contributions, (time, sequence), key=_order)
+                contributions.insert(position, current)
+            if feature.aggregate == "count":
+                result.values[feature.name] = len(contributions)
+                used_by[feature.name] = contributions
+                continue
+            value, used = self._aggregate(feature, contributions, time, sequence)
             if value is not None:
                 result.values[feature.name] = value
-                used = [entry for entry in contributions if feature.field is None or entry.value is not None]
-                if feature.aggregate == "since_previous":
-                    used = [entry for entry in contributions if entry.time <= time and entry.sequence != sequence][-1:]
-                elif feature.aggregate in ("first",):
-                    used = used[:1]
-                elif feature.aggregate in ("last", "previous"):
-                    used = used[-1:]
-                limit = self.evidence_limit
-                result.event_ids[feature.name] = [entry.event_id for entry in used][-limit:] if limit else []
+                used_by[feature.name] = used
         return result
 
     def key_of(self, feature: Feature, kind: str, env: Mapping[str, Any]) -> Key | None:
         fields = feature.keys.get(kind)
         if fields is None:
             return None
+        if len(fields) == 1:
+            value = env.get(fields[0])
+            return None if value is None else (value,)
         values = tuple(env.get(name) for name in fields)
         if any(value is None for value in values):
             return None
@@ -119,72 +178,99 @@ class StatefulFeatures:
             values = tuple(sorted(values, key=lambda value: (type(value).__name__, value)))
         return values
 
-    def _window(self, feature: Feature, key: Key, time: int) -> list[Entry]:
-        entries = self.store.entries(feature.name, key)
-        if not entries:
-            return []
-        low = bisect.bisect_left(entries, time - feature.window, key=lambda entry: entry.time)
-        high_time = time + feature.window if feature.around else time
-        high = bisect.bisect_right(entries, high_time, key=lambda entry: entry.time)
-        return list(entries[low:high])
-
     def _passes(self, feature: Feature, env: Mapping[str, Any]) -> bool:
         # An event whose filter is unknown is not counted: a window counts what it can show.
         return feature.where is None or evaluate_item_condition(feature.where, env, None) is True
 
-    def _aggregate(self, feature: Feature, entries: list[Entry], time: int) -> Any:
+    def _aggregate(self, feature: Feature, entries: list[Entry], time: int, sequence: int) -> tuple[Any, list[Entry]]:
+        """The feature's value (``None``: unknown) and the entries that made it, in time order."""
         aggregate = feature.aggregate
         if aggregate == "count":
-            return len(entries)
-        if aggregate == "since_previous":
-            earlier = [entry for entry in entries if entry.time <= time]
-            if not earlier:
-                return None
-            return (time - earlier[-1].time) / _UNIT[feature.unit]
-        values = [entry.value for entry in entries if entry.value is not None]
+            return len(entries), entries
+        if aggregate in ("previous", "since_previous"):
+            # the latest *earlier* event: never the current one (include_current), never one after it (around)
+            for entry in reversed(entries):
+                if entry.time > time or entry.sequence == sequence:
+                    continue
+                if aggregate == "since_previous":
+                    return (time - entry.time) / _UNIT[feature.unit], [entry]
+                if entry.value is not None:
+                    return entry.value, [entry]
+            return None, []
+        used = [entry for entry in entries if entry.value is not None]
+        values = [entry.value for entry in used]
         if aggregate == "distinct":
-            return len({(type(value).__name__, value) for value in values})
+            return len({_distinct_key(value) for value in values}), used
         if aggregate == "sum":
-            return sum(values)
+            return sum(values), used
         if not values:
-            return None
+            return None, []
         if aggregate == "mean":
-            return sum(values) / len(values)
+            return sum(values) / len(values), used
         if aggregate == "min":
-            return min(values)
+            return min(values), used
         if aggregate == "max":
-            return max(values)
+            return max(values), used
         if aggregate == "first":
-            return values[0]
-        if aggregate == "previous":
-            earlier = [entry.value for entry in entries if entry.value is not None and entry.time <= time]
-            return earlier[-1] if earlier else None
-        return values[-1]  # last
+            return values[0], used[:1]
+        return values[-1], used[-1:]  # last
 
     # ------------------------------------------------------------------ record
 
     def record(self, kind: str, env: Mapping[str, Any], sequence: int, event_id: Any) -> None:
         """Remember an accepted event for the features that aggregate its kind."""
-        time = self.time_of(kind, env)
+        pending, self._pending = self._pending, None
+        if pending is not None and pending[0] == sequence and pending[1] is env:
+            _, _, time, late, seen = pending
+        else:
+            time = self.time_of(kind, env)
+            late = self.is_late(time)
+            seen = {}
         if time is None:
             return
-        late = self.is_late(time)
+        counters = self.store.counters
         if late:
-            self.store.counters["late_events"] = self.store.counters.get("late_events", 0) + 1
+            counters["late_events"] = counters.get("late_events", 0) + 1
             return
-        newest = max(self.store.counters.get("max_time", time), time)
-        self.store.counters["max_time"] = newest
-        for feature in self.recorded_by_kind.get(kind, ()):
-            key = self.key_of(feature, kind, env)
-            if key is None or not self._passes(feature, env):
+        newest = counters.get("max_time")
+        if newest is None or time > newest:
+            counters["max_time"] = newest = time
+        features = self.recorded_by_kind.get(kind)
+        if not features:
+            return
+        store = self.store
+        display_id = _display_id(event_id, sequence)
+        reach = newest - self.lateness
+        for feature in features:
+            found = seen.get(feature.name)
+            key = found[0] if found is not None else self.key_of(feature, kind, env)
+            if key is None or (feature.where is not None and not self._passes(feature, env)):
                 continue
-            value = env.get(feature.field) if feature.field else None
-            self.store.add(feature.name, key, Entry(time, sequence, _display_id(event_id, sequence), value))
-            self.store.evict(feature.name, key, newest - self.lateness - feature.window)
+            store.add(feature.name, key, Entry(time, sequence, display_id, env.get(feature.field) if feature.field else None))
+            horizon = reach - feature.window
+            # the new entry is never older than the horizon: evict only when the oldest one was
+            if found is None or (found[1] is not None and found[1] < horizon):
+                store.evict(feature.name, key, horizon)
             self._adds_since_sweep += 1
-        if self._adds_since_sweep >= SWEEP_EVERY:
+        if self._adds_since_sweep >= self._sweep_after:
             self._adds_since_sweep = 0
             self.store.sweep({f.name: newest - self.lateness - f.window for f in self.ruleset.features.values()})
+            self._sweep_after = max(SWEEP_MIN, self.store.size())
+
+
+def _time(entry: Entry) -> int:
+    return entry.time
+
+
+def _order(entry: Entry) -> tuple[int, int]:
+    return (entry.time, entry.sequence)
+
+
+def _distinct_key(value: Any) -> Any:
+    """Numbers are distinct by value (1 and 1.0 are one value); other values by type and value."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return ("number", value)
+    return (type(value).__name__, value)
 
 
 def _display_id(event_id: Any, sequence: int) -> Any:

@@ -16,17 +16,15 @@ import datetime as dt
 import json
 import os
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Protocol, Sequence
+from typing import Any, Iterable, NamedTuple, Protocol, Sequence
 
 STATE_FORMAT = "riskengine-state/1"
 Key = tuple[Any, ...]
 
 
-@dataclass(frozen=True)
-class Entry:
-    """One earlier event as a feature remembers it."""
+class Entry(NamedTuple):
+    """One earlier event as a feature remembers it (a named tuple: cheap to make, small to keep)."""
 
     time: int  # event time, microseconds since 1970-01-01 UTC
     sequence: int  # arrival order, breaks ties between equal times
@@ -73,8 +71,15 @@ class MemoryStateStore:
         return self._entries.get(feature, {}).get(key, ())
 
     def add(self, feature: str, key: Key, entry: Entry) -> None:
-        bucket = self._entries.setdefault(feature, {}).setdefault(key, [])
-        if not bucket or _order(bucket[-1]) <= _order(entry):
+        by_key = self._entries.get(feature)
+        if by_key is None:
+            by_key = self._entries[feature] = {}
+        bucket = by_key.get(key)
+        if bucket is None:
+            by_key[key] = [entry]
+            return
+        last = bucket[-1]
+        if last.time < entry.time or (last.time == entry.time and last.sequence <= entry.sequence):
             bucket.append(entry)  # the usual case: events arrive in time order
         else:
             bisect.insort(bucket, entry, key=_order)
@@ -156,18 +161,54 @@ def snapshot(store: StateStore, header: dict[str, Any]) -> dict[str, Any]:
 
 
 def restore(store: StateStore, document: dict[str, Any], keep_features: set[str]) -> None:
+    """Replace the store's content with a snapshot. The whole document is decoded and checked
+    first: a malformed one raises ``StateError`` and leaves the store as it was."""
+    try:
+        counters = {str(name): _integer(value) for name, value in _mapping(document.get("counters", {})).items()}
+        entries: list[tuple[str, Key, list[Entry]]] = []
+        for feature, keyed in _mapping(document.get("entries", {})).items():
+            if feature not in keep_features:
+                continue
+            for item in _sequence(keyed):
+                key = tuple(_sequence(decode_value(_mapping(item)["key"])))
+                bucket = []
+                for row in _sequence(_mapping(item)["entries"]):
+                    time, sequence, event_id, value = _sequence(row)
+                    bucket.append(Entry(_integer(time), _integer(sequence), event_id, decode_value(value)))
+                bucket.sort(key=_order)
+                entries.append((feature, key, bucket))
+        profiles = []
+        for profile in _sequence(document.get("profiles", [])):
+            decoded = decode_value(_mapping(profile))
+            decoded["entity"]  # every profile names its entity
+            profiles.append(decoded)
+    except (KeyError, TypeError, ValueError) as error:
+        raise StateError(f"the state file is damaged: {type(error).__name__}: {error}") from None
     store.clear()
-    store.counters.update({name: int(value) for name, value in document.get("counters", {}).items()})
-    for feature, keyed in document.get("entries", {}).items():
-        if feature not in keep_features:
-            continue
-        for item in keyed:
-            key = tuple(decode_value(item["key"]))
-            for time, sequence, event_id, value in item["entries"]:
-                store.add(feature, key, Entry(int(time), int(sequence), event_id, decode_value(value)))
-    for profile in document.get("profiles", []):
-        decoded = decode_value(profile)
-        store.profiles[decoded["entity"]] = decoded
+    store.counters.update(counters)
+    for feature, key, bucket in entries:
+        for entry in bucket:
+            store.add(feature, key, entry)
+    for profile in profiles:
+        store.profiles[profile["entity"]] = profile
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise TypeError(f"expected an object, found {type(value).__name__}")
+    return value
+
+
+def _sequence(value: Any) -> list[Any]:
+    if not isinstance(value, list):
+        raise TypeError(f"expected a list, found {type(value).__name__}")
+    return value
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"expected an integer, found {value!r}")
+    return value
 
 
 def write_atomically(path: str | Path, document: dict[str, Any]) -> None:
@@ -201,10 +242,14 @@ def read_state_file(path: str | Path) -> dict[str, Any]:
         text = Path(path).read_text(encoding="utf-8")
     except OSError as error:
         raise StateError(f"cannot read the state file {path}: {error.strerror or error}") from None
+    except UnicodeDecodeError:
+        raise StateError(f"the state file {path} is not UTF-8 text (a riskengine state file is JSON)") from None
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise StateError(f"the state file {path} is not valid JSON (line {error.lineno}, column {error.colno})") from None
+    except RecursionError:
+        raise StateError(f"the state file {path} is not a riskengine state file (nested too deeply)") from None
     if not isinstance(document, dict) or document.get("format") != STATE_FORMAT:
         raise StateError(f"{path} is not a riskengine state file (expected format {STATE_FORMAT})")
     return document

@@ -99,8 +99,11 @@ def _as_datetime(value: dt.date) -> dt.datetime:
 def _call(node: ir.Call, arguments: list[Any]) -> Any:
     if any(argument is None for argument in arguments):
         return UNKNOWN
-    if node.function == "engine_number":
-        return engine_value(arguments[0])
+    if node.function == "engine_order":
+        # the order of two item values for the item comparisons of any()/all() (compile_durable):
+        # Python compares ints and floats exactly, and never overflows
+        left, right = arguments
+        return (left > right) - (left < right)
     if node.function == "len":
         return len(arguments[0])
     if node.function == "lower":

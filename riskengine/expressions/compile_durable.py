@@ -13,6 +13,7 @@ fields that the engine fills in before asserting the fact (see ``riskengine.engi
 
 from __future__ import annotations
 
+import itertools
 import math
 from dataclasses import dataclass, field
 from typing import Any, Union
@@ -244,6 +245,8 @@ class Compiler:
         return self._compare(node.operator, node.left, node.right, node)
 
     def _compare(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
+        if self.item_list is not None and not _is_constant(left_node) and not _is_constant(right_node):
+            return self._item_comparison(operator, left_node, right_node, whole)
         left, right = self.operand(left_node), self.operand(right_node)
         if left is None or right is None:
             return FALSE, FALSE
@@ -252,23 +255,25 @@ class Compiler:
             return (TRUE, FALSE) if result else (FALSE, TRUE)
         if isinstance(left, Constant):
             left, right, operator = right, left, _MIRROR[operator]
-        if isinstance(right, Reference) and self.item_list is not None:
-            return self._item_difference(operator, left_node, right_node, whole)
         guard = conj([self.exists(left), self.exists(right)])
         true_test = self._predicate(operator, left, right)
         false_test = self._predicate(_NEGATE[operator], left, right)
         return conj([guard, true_test]), conj([guard, false_test])
 
-    def _item_difference(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
-        """Two values of one list item: durable_rules cannot compare them, so compare their difference with 0."""
-        if not (_is_ordered(left_node.type) and _is_ordered(right_node.type)):
+    def _item_comparison(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
+        """Two values of one list item (outer values are copied into each item): durable_rules cannot
+        compare two item values with each other, so the engine computes their order per item
+        (``engine_order``: -1, 0 or 1, exact for every pair of numbers, dates, strings and booleans)
+        and the rule compares that with 0. A difference would overflow to infinity (``1e308 - -1e308``)
+        and round big integers against floats; strings and booleans have no difference at all."""
+        if not _same_family(left_node.type, right_node.type):
             raise ExpressionError(
                 "unsupported_syntax",
-                "inside any()/all(), two item values can only be compared when they are numbers or dates",
+                "inside any()/all(), two item values can only be compared when they have the same type",
                 whole.span.start,
             )
-        difference = ir.Arithmetic("-", _as_number(left_node), _as_number(right_node), Scalar("number"), whole.span)
-        return self._compare(operator, difference, ir.Literal(0, INTEGER, whole.span), whole)
+        order = ir.Call("engine_order", (left_node, right_node), INTEGER, whole.span)  # type: ignore[arg-type]
+        return self._compare(operator, order, ir.Literal(0, INTEGER, whole.span), whole)
 
     def _predicate(self, operator: str, left: Reference, right: Operand) -> Cond:
         if isinstance(right, Reference):
@@ -358,35 +363,61 @@ class Compiler:
         present = pred({"$ex": {listed.key: 1}})
         empty = pred({length.key: 0})
         non_empty = pred({"$gt": {length.key: 0}})
+        marks = itertools.count(1)
 
         def some(item_condition: Cond) -> Cond:
             if item_condition == TRUE:
                 return conj([present, non_empty])
             if item_condition == FALSE:
                 return FALSE
-            return pred({"$iany": {listed.key: to_json(item_condition)}})
+            return pred({"$iany": {listed.key: to_json(mark_branches(item_condition, marks))}})
 
         def every(item_condition: Cond) -> Cond:
             if item_condition == TRUE:
                 return present
             if item_condition == FALSE:
                 return conj([present, empty])
-            return conj([present, disj([empty, pred({"$iall": {listed.key: to_json(item_condition)}})])])
+            item_test = pred({"$iall": {listed.key: to_json(mark_branches(item_condition, marks))}})
+            return conj([present, disj([empty, item_test])])
 
         if node.quantifier == "any":
             return some(item_true), every(item_false)
         return every(item_true), some(item_false)
 
 
-def _is_ordered(field_type: FieldType) -> bool:
-    return isinstance(field_type, Scalar) and field_type.name in ("integer", "number", "date", "datetime")
+ITEM_MARK = "k"  # every item row of an itemized list carries "k": 0 (riskengine.engine.facts)
 
 
-def _as_number(node: ir.Node) -> ir.Node:
-    """Dates become numbers (days or microseconds) only inside the engine; subtract them as such."""
-    if node.type in (DATE, DATETIME):
-        return ir.Call("engine_number", (node,), Scalar("number"), node.span)  # type: ignore[arg-type]
-    return node
+def mark_branches(condition: Cond, marks: "itertools.count[int]") -> Cond:
+    """Start every branch of an ``$or`` inside a list item with its own always-true test on ``k``.
+
+    durable_rules 2.0.28 evaluates item conditions (``$iany``/``$iall``) with ``isArrayMatch`` and
+    ``isNextMatch`` (events.c), which loop over the item's properties and let a later property's
+    failed test overwrite an earlier branch that had already matched. An ``$or`` whose branches test
+    different keys is then decided by whichever key comes last in the item: ``$iany`` of
+    ``a == 1 or b == 1`` does not fire for the item ``{"a": 1, "b": 0}``. When every branch starts with
+    a test on the same key (``k != 1``, ``k != 2``: distinct, so the rete does not merge them), all the
+    siblings of every branching node read one property, and the first branch that matches ends the
+    loop. Verified against a Python evaluation of random nested and/or item conditions."""
+    if condition[0] == "and":
+        return conj([mark_branches(item, marks) for item in condition[1]])
+    if condition[0] == "or":
+        return (
+            "or",
+            [conj([pred({"$neq": {f"$i.{ITEM_MARK}": next(marks)}}), mark_branches(item, marks)]) for item in condition[1]],
+        )
+    return condition
+
+
+def _is_constant(node: ir.Node) -> bool:
+    return isinstance(node, (ir.Literal, ir.Param, ir.ListLiteral))
+
+
+def _same_family(left: FieldType, right: FieldType) -> bool:
+    if not (isinstance(left, Scalar) and isinstance(right, Scalar)):
+        return False
+    numeric = ("integer", "number")
+    return left == right or (left.name in numeric and right.name in numeric)
 
 
 # --------------------------------------------------------------------- rules

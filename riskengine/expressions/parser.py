@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import ast
 import datetime as dt
+import io
 import re
+import tokenize
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -35,6 +37,26 @@ CONDITION_FUNCTIONS = ("exists", "missing", "matches", "any", "all")
 VALUE_FUNCTIONS = ("len", "lower", "days_between", "hours_between", "count", "min", "max", "sum", "distinct")
 AGGREGATES = ("count", "min", "max", "sum", "distinct")
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+# Nesting depth of an expression tree (parentheses, operators, calls). Real conditions nest a few
+# levels; the limit keeps the recursive passes (this parser, the compiler) far from Python's
+# recursion limit.
+MAX_DEPTH = 60
+# Functions that exist as methods in Python; ``x.lower()`` is answered with ``lower(x)``.
+_FUNCTION_FORMS = ("lower", "len", "count", "min", "max", "sum")
+# Words from other languages that people write for Python's operators, found when a parse fails.
+_OPERATOR_HINTS = {
+    "&&": "use 'and' instead of '&&'",
+    "||": "use 'or' instead of '||'",
+    "!": "use 'not' instead of '!'",
+    "=": "use '==' to compare; '=' is not an operator in conditions",
+    "===": "use '==' to compare",
+    "!==": "use '!=' to compare",
+    "<>": "use '!=' to compare",
+    "AND": "write 'and' in lower case",
+    "OR": "write 'or' in lower case",
+    "NOT": "write 'not' in lower case",
+    "IN": "write 'in' in lower case",
+}
 
 
 @dataclass
@@ -94,6 +116,7 @@ class _Parser:
     def __init__(self, text: str, scope: Scope):
         self.text = text
         self.scope = scope
+        self.depth = 0
         # Parentheses let a condition span several lines (YAML block scalars); the newline keeps a
         # trailing comment from swallowing the closing parenthesis.
         self.wrapped = f"({text}\n)"
@@ -120,31 +143,63 @@ class _Parser:
         span = self.span(node)
         return self.text[span.start : span.end]
 
-    def fail(self, node: ast.AST, code: str, message: str, suggestion: str | None = None) -> ExpressionError:
-        return ExpressionError(code, message, self.span(node).start, suggestion)
+    def fail(
+        self, node: ast.AST, code: str, message: str, suggestion: str | None = None, name: str | None = None
+    ) -> ExpressionError:
+        return ExpressionError(code, message, self.span(node).start, suggestion, name)
+
+    def fail_between(self, left: ast.AST, right: ast.AST, symbol: str, code: str, message: str) -> ExpressionError:
+        """An error at the operator ``symbol`` written between two operands (ast keeps no operator positions)."""
+        start, end = self.span(left).end, self.span(right).start
+        found = self.text.find(symbol, start, max(start, end))
+        return ExpressionError(code, message, found if found >= 0 else self.span(left).start)
 
     # ------------------------------------------------------------ entry
 
     def parse(self) -> ast.AST:
         if not self.text.strip():
             raise ExpressionError("expression_syntax", "the expression is empty", 0)
+        _check_brackets(self.text)
         try:
             tree = ast.parse(self.wrapped, mode="eval")
         except SyntaxError as error:
-            lineno = error.lineno or 1
-            column = (error.offset or 1) - 1
-            line_start = self._line_starts[min(lineno, len(self._line_starts)) - 1]
-            offset = max(0, min(line_start + column - 1, len(self.text)))
-            message = (error.msg or "invalid syntax").rstrip(".")
-            message = message[0].lower() + message[1:]
-            raise ExpressionError("expression_syntax", f"{message} in expression", offset) from None
+            raise self._syntax_error(error) from None
+        except (RecursionError, MemoryError):
+            raise ExpressionError(
+                "limit_exceeded", f"the expression is nested more than {MAX_DEPTH} levels deep", 0
+            ) from None
         return tree.body
+
+    def _syntax_error(self, error: SyntaxError) -> ExpressionError:
+        hint = _operator_hint(self.text)
+        if hint is not None:
+            return ExpressionError("expression_syntax", f"invalid expression: {hint[1]}", hint[0])
+        lineno = error.lineno or 1
+        column = (error.offset or 1) - 1
+        line_start = self._line_starts[min(max(lineno, 1), len(self._line_starts)) - 1]
+        offset = max(0, min(line_start + column - 1, len(self.text)))
+        raw = error.msg or "invalid syntax"
+        if "too many nested parentheses" in raw:
+            return ExpressionError("limit_exceeded", f"the expression is nested more than {MAX_DEPTH} levels deep", offset)
+        if "integer string conversion" in raw:
+            return ExpressionError("invalid_value", "the integer does not fit in 64 bits", offset)
+        if offset >= len(self.text.rstrip()) and raw.startswith("invalid syntax"):
+            return ExpressionError("expression_syntax", "invalid expression: it ends too early", offset)
+        parts = [part.strip() for part in raw.rstrip(".").split(". ") if part.strip()]
+        message = "; ".join(part[0].lower() + part[1:] for part in parts)
+        return ExpressionError("expression_syntax", f"invalid expression: {message}", offset)
 
     def build(self, node: ast.AST) -> ir.Node:
         handler = _HANDLERS.get(type(node))
         if handler is None:
             raise self.fail(node, "unsupported_syntax", _refusal(node))
-        return handler(self, node)
+        self.depth += 1
+        try:
+            if self.depth > MAX_DEPTH:
+                raise self.fail(node, "limit_exceeded", f"the expression is nested more than {MAX_DEPTH} levels deep")
+            return handler(self, node)
+        finally:
+            self.depth -= 1
 
     def condition(self, node: ast.AST) -> ir.Condition:
         built = self.build(node)
@@ -181,8 +236,10 @@ class _Parser:
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             operand = self.value(node.operand)
             if not is_numeric(operand.type):
+                sign = "-" if isinstance(node.op, ast.USub) else "+"
                 raise self.fail(
-                    node, "type_mismatch", f"'{self.source(node.operand)}' ({operand.type}) is not a number"
+                    node, "type_mismatch",
+                    f"cannot apply '{sign}' to {self.describe(node.operand, operand)}; arithmetic needs numbers",
                 )
             if isinstance(node.op, ast.UAdd):
                 return operand
@@ -206,7 +263,10 @@ class _Parser:
             return self._membership(left_node, right_node, isinstance(operator, ast.NotIn))
         symbol = _COMPARISONS.get(type(operator))
         if symbol is None:
-            raise self.fail(whole, "unsupported_syntax", "'is' and 'is not' are not supported; use == or != (and missing(x) for absent data)")
+            raise self.fail_between(
+                left_node, right_node, "is", "unsupported_syntax",
+                "'is' and 'is not' are not supported; use == or != to compare, and missing(x) or exists(x) for absent data",
+            )
         left = self.value(left_node)
         right = self.value(right_node)
         left, right = self._check_comparable(symbol, left, right, left_node, right_node)
@@ -224,11 +284,11 @@ class _Parser:
                 f"cannot compare {self.describe(left_node, left)} with {self.describe(right_node, right)}",
             )
         if symbol not in ("==", "!=") and left_family in ("string", "boolean"):
-            hint = "use == or != (or matches() for patterns)" if left_family == "string" else "use == or !="
+            hint = "only == and != compare strings (use matches() for patterns)" if left_family == "string" else "only == and != compare booleans"
             raise self.fail(
                 left_node,
                 "type_mismatch",
-                f"ordering comparisons ({symbol}) are not supported on {left_family} values; {hint}",
+                f"cannot order {self.describe(left_node, left)} and {self.describe(right_node, right)} with '{symbol}'; {hint}",
             )
         return left, right
 
@@ -244,8 +304,9 @@ class _Parser:
                 parsed = parsed.replace(tzinfo=dt.timezone.utc)
             return ir.Literal(parsed, DATETIME, value.span)
         except ValueError:
+            example = "2024-01-31" if other_type == DATE else "2024-01-31T09:30:00Z"
             raise self.fail(
-                node, "type_mismatch", f"'{value.value}' is not an ISO {other_type} (e.g. 2024-01-31)"
+                node, "invalid_value", f"'{value.value}' is not an ISO {other_type} such as '{example}'"
             ) from None
 
     def describe(self, node: ast.AST, value: ir.Value) -> str:
@@ -306,13 +367,17 @@ class _Parser:
             return ir.Literal(value, INTEGER, span)
         if isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
-                raise self.fail(node, "invalid_value", "the number is too large")
+                raise self.fail(node, "invalid_value", f"the number {self.source(node)} is too large")
             return ir.Literal(value, NUMBER, span)
         if isinstance(value, str):
             return ir.Literal(value, STRING, span)
         if value is None:
             raise self.fail(node, "unsupported_syntax", "None is not a value; use missing(x) to test for absent data")
-        raise self.fail(node, "unsupported_syntax", f"literals of type {type(value).__name__} are not supported")
+        if isinstance(value, bytes):
+            raise self.fail(node, "unsupported_syntax", "bytes literals (b'...') are not supported; use a string")
+        if isinstance(value, complex):
+            raise self.fail(node, "unsupported_syntax", "complex numbers are not supported")
+        raise self.fail(node, "unsupported_syntax", f"'{self.source(node)}' is not a value")
 
     def _list(self, node: ast.List) -> ir.ListLiteral:
         items: list[ir.Literal] = []
@@ -321,9 +386,15 @@ class _Parser:
             if not isinstance(built, ir.Literal):
                 raise self.fail(element, "unsupported_syntax", "list literals may hold only literal values")
             items.append(built)
+        for item, element in zip(items[1:], node.elts[1:]):
+            if _family(item.type) != _family(items[0].type):
+                raise self.fail(
+                    element,
+                    "type_mismatch",
+                    f"a list holds values of one type, but {self.describe(node.elts[0], items[0])} and "
+                    f"{self.describe(element, item)} differ",
+                )
         families = {_family(item.type) for item in items}
-        if len(families) > 1:
-            raise self.fail(node, "type_mismatch", "a list literal must hold values of one type")
         if not items:
             item_type: FieldType = STRING
         elif families == {"numeric"}:
@@ -350,6 +421,7 @@ class _Parser:
             parts.append(current.attr)
             current = current.value
         if not isinstance(current, ast.Name):
+            self.build(current)  # a refused construct (bids[0].amount) is reported as itself
             raise self.fail(node, "unsupported_syntax", "attributes are only supported on names, e.g. buyer.id or params.NAME")
         parts.append(current.id)
         dotted = ".".join(reversed(parts))
@@ -362,12 +434,15 @@ class _Parser:
             if rest in self.scope.params:
                 value, value_type = self.scope.params[rest]
                 return ir.Param(rest, value, value_type, span)
+            if not rest:
+                raise self.fail(node, "unknown_param", "'params' needs a param name: params.NAME", name="params")
             suggestion = closest_one(rest, list(self.scope.params))
             raise self.fail(
                 node,
-                "unknown_name",
+                "unknown_param",
                 f"unknown param '{dotted}'",
                 f"params.{suggestion}" if suggestion else None,
+                name=dotted,
             )
         if head in self.scope.items:
             item_type = self.scope.items[head]
@@ -376,18 +451,27 @@ class _Parser:
             for part in path:
                 if not isinstance(current, Object) or current.field(part) is None:
                     candidates = [f"{head}.{name}" for name, _ in current.fields] if isinstance(current, Object) else []
-                    raise self.fail(node, "unknown_name", f"unknown name '{dotted}'", closest_one(dotted, candidates))
+                    raise self.fail(
+                        node, "unknown_name", f"unknown name '{dotted}'", closest_one(dotted, candidates), name=dotted
+                    )
                 current = current.field(part)
             return ir.ItemField(head, path, current, span)
         if dotted in self.scope.names:
             origin, name_type = self.scope.names[dotted]
             return ir.Name(dotted, origin, name_type, span)
-        raise self.fail(node, "unknown_name", f"unknown name '{dotted}'", closest_one(dotted, self.scope.candidates()))
+        raise self.fail(
+            node, "unknown_name", f"unknown name '{dotted}'", closest_one(dotted, self.scope.candidates()), name=dotted
+        )
 
     def _binary(self, node: ast.BinOp) -> ir.Value:
         symbol = _ARITHMETIC.get(type(node.op))
         if symbol is None:
-            raise self.fail(node, "unsupported_syntax", "only the arithmetic operators + - * / are supported")
+            written = _OTHER_OPERATORS[type(node.op)]
+            hint = {"&": "; use 'and' for conditions", "|": "; use 'or' for conditions"}.get(written, "")
+            raise self.fail_between(
+                node.left, node.right, written, "unsupported_syntax",
+                f"the operator '{written}' is not supported; arithmetic has + - * /{hint}",
+            )
         left = self.value(node.left)
         right = self.value(node.right)
         for operand, operand_node in ((left, node.left), (right, node.right)):
@@ -395,7 +479,8 @@ class _Parser:
                 raise self.fail(
                     operand_node,
                     "type_mismatch",
-                    f"arithmetic needs numbers; {self.describe(operand_node, operand)} is not a number",
+                    f"cannot apply '{symbol}' to {self.describe(node.left, left)} and "
+                    f"{self.describe(node.right, right)}; arithmetic needs numbers",
                 )
         result_type = INTEGER if symbol != "/" and left.type == INTEGER and right.type == INTEGER else NUMBER
         if isinstance(left, ir.Literal) and isinstance(right, ir.Literal):
@@ -407,12 +492,25 @@ class _Parser:
     # ------------------------------------------------------------ calls
 
     def _call(self, node: ast.Call) -> ir.Node:
+        if isinstance(node.func, ast.Attribute):
+            method = node.func.attr
+            offset = self.span(node.func).end - len(method)
+            subject = self.source(node.func.value)
+            if method in _FUNCTION_FORMS:
+                message = f"method calls are not supported; write {method}({subject}) instead of {subject}.{method}()"
+            else:
+                message = (
+                    f"method calls are not supported ('{method}' on '{subject}'); the functions are "
+                    + ", ".join(CONDITION_FUNCTIONS + VALUE_FUNCTIONS)
+                )
+            raise ExpressionError("unsupported_syntax", message, offset)
         if not isinstance(node.func, ast.Name):
+            if type(node.func) in _REFUSALS:
+                raise self.fail(node.func, "unsupported_syntax", _refusal(node.func))
             raise self.fail(
-                node,
+                node.func,
                 "unsupported_syntax",
-                "method calls are not supported; use the functions exists, missing, matches, any, all, "
-                "len, lower, days_between, hours_between, count, min, max, sum, distinct",
+                "only named functions can be called: " + ", ".join(CONDITION_FUNCTIONS + VALUE_FUNCTIONS),
             )
         function = node.func.id
         if node.keywords:
@@ -456,7 +554,9 @@ class _Parser:
             result_type = INTEGER if whole_days or function == "hours_between" and start.type == end.type == DATE else NUMBER
             return ir.Call(function, (start, end), result_type, self.span(node))
         known = CONDITION_FUNCTIONS + VALUE_FUNCTIONS
-        raise self.fail(node.func, "unknown_name", f"unknown function '{function}'", closest_one(function, known))
+        raise self.fail(
+            node.func, "unknown_name", f"unknown function '{function}'", closest_one(function, known), name=function
+        )
 
     def _single_argument(self, node: ast.Call, function: str) -> ast.AST:
         if len(node.args) != 1:
@@ -476,6 +576,8 @@ class _Parser:
             re.compile(pattern_node.value)
         except re.error as error:
             raise self.fail(pattern_node, "invalid_regex", f"invalid regular expression: {error}") from None
+        except (OverflowError, RecursionError, ValueError) as error:
+            raise self.fail(pattern_node, "invalid_regex", f"invalid regular expression: {str(error).rstrip('.')}") from None
         return ir.Matches(subject, pattern_node.value, self.span(node))
 
     def _generator(self, node: ast.Call, function: str) -> tuple[str, ir.Name, ast.AST, Scope]:
@@ -539,6 +641,10 @@ def _fold(symbol: str, left: Any, right: Any) -> Any:
     return result
 
 
+_OTHER_OPERATORS = {
+    ast.Mod: "%", ast.FloorDiv: "//", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>",
+    ast.BitOr: "|", ast.BitAnd: "&", ast.BitXor: "^", ast.MatMult: "@",
+}
 _COMPARISONS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 _ARITHMETIC = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/"}
 
@@ -574,3 +680,65 @@ _REFUSALS: dict[type, str] = {
 
 def _refusal(node: ast.AST) -> str:
     return _REFUSALS.get(type(node), f"{type(node).__name__} expressions are not supported")
+
+
+_OPENERS = {"(": ")", "[": "]", "{": "}"}
+_CLOSERS = {")": "(", "]": "[", "}": "{"}
+
+
+def _tokens(text: str) -> list[tuple[str, str, int]]:
+    """(type, string, offset) of each token of ``text``, as far as Python's tokenizer gets."""
+    line_starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            line_starts.append(index + 1)
+    found: list[tuple[str, str, int]] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            line, column = token.start
+            if line - 1 < len(line_starts):
+                found.append((tokenize.tok_name[token.exact_type], token.string, line_starts[line - 1] + column))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        pass
+    return found
+
+
+def _check_brackets(text: str) -> None:
+    """An unbalanced bracket, reported where it is (the parser's own message would point elsewhere)."""
+    stack: list[tuple[str, int]] = []
+    for kind, string, offset in _tokens(text):
+        if kind == "ERRORTOKEN" and string[:1] in "'\"":
+            raise ExpressionError("expression_syntax", "invalid expression: this string is never closed", offset)
+        if string in _OPENERS:
+            stack.append((string, offset))
+        elif string in _CLOSERS:
+            if not stack:
+                raise ExpressionError("expression_syntax", f"invalid expression: unmatched '{string}'", offset)
+            opener, _ = stack.pop()
+            if _OPENERS[opener] != string:
+                raise ExpressionError(
+                    "expression_syntax", f"invalid expression: '{string}' does not match '{opener}'", offset
+                )
+    if stack:
+        opener, offset = stack[-1]
+        raise ExpressionError("expression_syntax", f"invalid expression: '{opener}' is never closed", offset)
+
+
+def _operator_hint(text: str) -> tuple[int, str] | None:
+    """Where the text uses another language's operator (``&&``, ``!``, ``=``), and what to write."""
+    tokens = _tokens(text)
+    for index, (kind, string, offset) in enumerate(tokens):
+        following = tokens[index + 1] if index + 1 < len(tokens) else None
+        if string in ("&", "|") and following and following[1] == string and following[2] == offset + 1:
+            return offset, _OPERATOR_HINTS[string * 2]
+        if string == "==" and following and following[1] == "=" and following[2] == offset + 2:
+            return offset, _OPERATOR_HINTS["==="]
+        if string == "!=" and following and following[1] == "=" and following[2] == offset + 2:
+            return offset, _OPERATOR_HINTS["!=="]
+        if string == "<" and following and following[1] == ">" and following[2] == offset + 1:
+            return offset, _OPERATOR_HINTS["<>"]
+        if string in ("!", "=", "<>") or (kind == "ERRORTOKEN" and string == "!"):
+            return offset, _OPERATOR_HINTS[string]
+        if kind == "NAME" and string in _OPERATOR_HINTS:
+            return offset, _OPERATOR_HINTS[string]
+    return None

@@ -666,3 +666,10 @@ def main() -> None:
 
 if __name__ == "__main__":  # pragma: no cover
     main()
+from riskengine.interfaces.bdd.command import register as _register_bdd  # noqa: E402  (riskengine bdd)
+_register_bdd(app)
+
+# The HTTP service and audit trail commands (serve, keys, replay, audit): riskengine/interfaces/service/commands.py
+from riskengine.interfaces.service.commands import register as _register_service_commands  # noqa: E402
+
+_register_service_commands(app)

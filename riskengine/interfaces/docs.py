@@ -84,11 +84,19 @@ def _features(ruleset: Ruleset) -> list[str]:
     lines = ["## Stateful features", "", "| name | aggregate | over | key | window | description |", "|---|---|---|---|---|---|"]
     for feature in ruleset.features.values():
         keys = "; ".join(f"{kind}: {', '.join(fields)}" for kind, fields in feature.keys.items())
-        days = feature.window / 86_400_000_000
-        window = f"{days:g} days" + (" around" if feature.around else "")
+        window = describe_duration(feature.window) + (" around" if feature.around else "")
         aggregate = feature.aggregate + (f"({feature.field})" if feature.field else "")
         lines.append(f"| `{feature.name}` | {aggregate} | {', '.join(feature.over)} | {keys} | {window} | {feature.description or ''} |")
     return lines + [""]
+
+
+def describe_duration(microseconds: int) -> str:
+    """The largest unit that divides the duration: ``16 weeks``, ``24 hours``, ``90 minutes``."""
+    for unit, size in (("week", 604_800_000_000), ("day", 86_400_000_000), ("hour", 3_600_000_000), ("minute", 60_000_000)):
+        if microseconds % size == 0 and microseconds >= size:
+            count = microseconds // size
+            return f"{count} {unit}{'s' if count != 1 else ''}"
+    return f"{microseconds / 60_000_000:g} minutes"
 
 
 def _scoring(ruleset: Ruleset) -> list[str]:

@@ -73,7 +73,10 @@ class Diagnostic:
 
 
 class RulesetError(Exception):
-    """A ruleset could not be loaded; ``diagnostics`` lists every problem found, sorted by position."""
+    """A ruleset could not be loaded; ``diagnostics`` lists every problem found, sorted by position.
+
+    ``str(error)`` is the rendered diagnostics, one ``path:line:col: error: message`` per line.
+    """
 
     def __init__(self, diagnostics: list[Diagnostic]):
         self.diagnostics = sorted(diagnostics, key=Diagnostic.sort_key)
@@ -81,11 +84,22 @@ class RulesetError(Exception):
 
 
 class ExpressionError(Exception):
-    """A problem inside one expression; positions are relative to the expression text (0-based)."""
+    """A problem inside one expression; ``offset`` is the 0-based character offset in the expression text.
 
-    def __init__(self, code: str, message: str, offset: int = 0, suggestion: str | None = None):
+    :ivar code: one of ``ErrorCode``
+    :ivar message: the text for people (lower case, no final full stop)
+    :ivar offset: where the offending sub-expression starts in the expression text
+    :ivar suggestion: the closest valid name, for ``unknown_name`` and ``unknown_param``
+    :ivar name: the name that could not be resolved (``unknown_name``/``unknown_param``), so that the
+        loader can drop an error caused by a definition that is itself broken
+    """
+
+    def __init__(
+        self, code: str, message: str, offset: int = 0, suggestion: str | None = None, name: str | None = None
+    ):
         super().__init__(message)
         self.code = code
         self.message = message
         self.offset = offset
         self.suggestion = suggestion
+        self.name = name

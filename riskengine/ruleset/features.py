@@ -120,7 +120,10 @@ def key_fields_by_kind(by: Any, kinds: dict[str, dict[str, FieldType]]) -> dict[
 
 
 def digest(spec: dict[str, Any]) -> str:
-    return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:16]
+    """What saved windows depend on: the definition, not its description (a reworded description
+    keeps the windows when state is migrated)."""
+    relevant = {name: value for name, value in spec.items() if name != "description"}
+    return hashlib.sha256(json.dumps(relevant, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def is_orderable(field_type: FieldType | None) -> bool:

@@ -107,3 +107,65 @@ def walk_fields(fields: dict[str, FieldType], prefix: str = "") -> list[tuple[st
         if isinstance(field_type, Object):
             names.extend(walk_fields(dict(field_type.fields), path + "."))
     return names
+
+
+# Longest text of a value quoted in a message before it is shortened with '…'.
+MAX_SHOWN_CHARS = 40
+
+
+def type_name_of(value: Any) -> str:
+    """The ruleset type name of a loaded YAML or JSON value: 'integer', 'string', 'list', 'null' ..."""
+    import datetime as dt
+
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, dt.datetime):
+        return "datetime"
+    if isinstance(value, dt.date):
+        return "date"
+    if isinstance(value, (list, tuple)):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
+
+
+def describe_value(value: Any, written: str | None = None) -> str:
+    """A value and its type for a message: ``true (boolean)``, ``'10' (string)``, ``2026.10 (number)``.
+
+    ``written`` is the scalar as it appears in the YAML file, shown instead of Python's rendering of
+    the value (``2026.10`` rather than ``2026.1``). Lists and mappings are named, not shown.
+    """
+    kind = type_name_of(value)
+    if kind == "null":
+        return "null"
+    if kind in ("list", "mapping"):
+        return f"a {kind}"
+    if isinstance(value, bool):
+        text = "true" if value else "false"
+    elif written is not None:
+        text = written
+    elif isinstance(value, str):
+        text = value
+    elif hasattr(value, "isoformat"):
+        text = value.isoformat()
+    else:
+        text = repr(value)
+    if len(text) > MAX_SHOWN_CHARS:
+        text = text[: MAX_SHOWN_CHARS - 1] + "…"
+    if kind == "string":
+        text = f"'{text}'"
+    return f"{text} ({kind})"
+
+
+def with_article(type_name: str) -> str:
+    """'a number', 'an integer', 'a list[string]'."""
+    return ("an " if type_name[:1] in "aeiou" else "a ") + type_name

@@ -1,0 +1,292 @@
+"""Stateful features: throughput against the same ruleset without them, and peak memory.
+
+    python benchmarks/stateful.py                     # 1,000,000 and 2,000,000 events (the target run)
+    python benchmarks/stateful.py --events 100000     # a quick run: 100k and 200k events
+
+Synthetic payments (seeded) over ``--entities`` customers (default: events / 10, i.e. 100,000 for
+1M events) arrive at a constant rate, so a window holds as many events after 2N events as after N:
+N events span ``--days`` (365) days and 2N events span twice that. Arrival is slightly out of order
+(up to 12 hours, within the ruleset's 1-day allowed lateness).
+
+Two rulesets, identical but for the stateful part:
+
+- stateless: four flags on the payment's own fields;
+- stateful: the same flags, plus a 30-day count window and a 16-week previous-event feature per
+  customer, and two flags that use them.
+
+Every (ruleset, size) pair runs in its own subprocess, so each peak RSS (``ru_maxrss``) is that
+run's alone. Events are generated in chunks outside the timed section and never all held at once.
+Prints a table and writes ``benchmarks/results/stateful.json``.
+
+Targets (issue 3): stateful throughput >= 0.7x stateless; stateful peak RSS flat when the event
+count doubles at constant window occupancy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import platform
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterator
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "stateful.json"
+CHUNK = 10_000
+
+COMMON = """\
+ruleset: bench_{name}
+version: "1"
+title: Stateful feature benchmark ({name})
+params:
+  large_amount: 9000
+  risky_countries: [KY, VG, PA]
+  cash_limit: 2000
+  burst: 4
+  jump: 5
+events:
+  payment:
+    entity: customer_id
+    time: paid_on
+    fields:
+      customer_id: string
+      paid_on: datetime
+      amount: number
+      channel: string
+      country: string
+settings:
+  allowed_lateness: 1 days
+flags:
+  - id: P-01
+    title: Large payment
+    on: payment
+    when: amount > params.large_amount
+    severity: medium
+    weight: 20
+    explain: "Amount {{amount}} above {{params.large_amount}}"
+  - id: P-02
+    title: Payment to a secrecy jurisdiction
+    on: payment
+    when: country in params.risky_countries
+    severity: medium
+    weight: 20
+    explain: "Country {{country}}"
+  - id: P-03
+    title: Large cash payment
+    on: payment
+    when: channel == "cash" and amount > params.cash_limit
+    severity: high
+    weight: 30
+    explain: "Cash {{amount}}"
+  - id: P-04
+    title: Large cross-border transfer
+    on: payment
+    when: channel == "transfer" and amount >= 5000 and country != "ES"
+    severity: low
+    weight: 5
+    explain: "Transfer of {{amount}} to {{country}}"
+{extra}
+scoring:
+  method: sum
+  max_score: 100
+  bands: {{low: 0, medium: 30, high: 60, critical: 80}}
+"""
+
+STATEFUL_EXTRA = """\
+  - id: P-05
+    title: Burst of payments in 30 days
+    on: payment
+    when: payments_30d >= params.burst
+    severity: high
+    weight: 25
+    explain: "{{payments_30d}} payments in the 30 days before"
+  - id: P-06
+    title: Jump against the previous payment
+    on: payment
+    when: amount > params.jump * previous_amount
+    severity: medium
+    weight: 15
+    explain: "Amount {{amount}} against {{previous_amount}} before"
+features:
+  payments_30d:
+    aggregate: count
+    over: payment
+    by: customer_id
+    window: 30 days
+  previous_amount:
+    aggregate: previous
+    over: payment
+    by: customer_id
+    window: 16 weeks
+    field: amount
+"""
+
+CHANNELS = ("card", "card", "card", "transfer", "transfer", "cash")
+COUNTRIES = ("ES", "FR", "DE", "IT", "PT", "NL", "BE", "KY", "PA")
+START = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def ruleset_text(stateful: bool) -> str:
+    name = "stateful" if stateful else "stateless"
+    return COMMON.format(name=name, extra=STATEFUL_EXTRA if stateful else "")
+
+
+def events(count: int, entities: int, seconds_per_event: float, seed: int) -> Iterator[list[dict[str, Any]]]:
+    """Chunks of synthetic payments; the same seed gives the same events."""
+    rng = random.Random(seed)
+    made = 0
+    while made < count:
+        chunk = []
+        for index in range(made, min(count, made + CHUNK)):
+            jitter = rng.random() * 43_200 if rng.random() < 0.05 else 0.0  # 5% up to 12 h late
+            moment = START + dt.timedelta(seconds=index * seconds_per_event - jitter)
+            amount = rng.choice((rng.randint(10, 500), rng.randint(10, 3000), rng.randint(1, 20) * 1000))
+            chunk.append(
+                {
+                    "kind": "payment",
+                    "event_id": f"p{index}",
+                    "customer_id": f"C{rng.randrange(entities):06d}",
+                    "paid_on": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "amount": amount,
+                    "channel": rng.choice(CHANNELS),
+                    "country": rng.choice(COUNTRIES),
+                }
+            )
+        made += len(chunk)
+        yield chunk
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
+
+
+def run_one(stateful: bool, count: int, entities: int, seconds_per_event: float, seed: int) -> dict[str, Any]:
+    """One measurement, in this process (called in a subprocess by ``main``)."""
+    sys.path.insert(0, str(HERE.parent))
+    from riskengine import Engine, load_ruleset_text
+
+    engine = Engine(load_ruleset_text(ruleset_text(stateful)))
+    engine.evaluate(next(events(1, entities, seconds_per_event, seed + 1))[0])  # warm up the backend
+    engine = Engine(engine.ruleset)
+    baseline = peak_rss_mb()
+    elapsed = cpu = 0.0
+    scored = flagged = 0
+    for chunk in events(count, entities, seconds_per_event, seed):
+        started, started_cpu = time.perf_counter(), time.process_time()
+        for event in chunk:
+            assessment = engine.evaluate(event)
+            flagged += bool(assessment.flags)
+        elapsed += time.perf_counter() - started
+        cpu += time.process_time() - started_cpu
+        scored += len(chunk)
+    state = getattr(engine, "_state", None)
+    return {
+        "ruleset": "stateful" if stateful else "stateless",
+        "events": scored,
+        "seconds": round(elapsed, 3),
+        "cpu_seconds": round(cpu, 3),
+        "events_per_second": round(scored / elapsed, 1),
+        "events_per_cpu_second": round(scored / cpu, 1),
+        "flagged": flagged,
+        "late_events": engine.late_events,
+        "state_entries": state.size() if state is not None and hasattr(state, "size") else None,
+        "profiles": len(engine.entity_profiles()) if stateful else None,
+        "baseline_rss_mb": round(baseline, 1),
+        "peak_rss_mb": round(peak_rss_mb(), 1),
+    }
+
+
+def measure(stateful: bool, count: int, entities: int, seconds_per_event: float, seed: int) -> dict[str, Any]:
+    command = [
+        sys.executable, str(Path(__file__).resolve()), "--child", "stateful" if stateful else "stateless",
+        "--events", str(count), "--entities", str(entities), "--seconds-per-event", repr(seconds_per_event),
+        "--seed", str(seed),
+    ]
+    completed = subprocess.run(command, check=True, capture_output=True, text=True)
+    return json.loads(completed.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000, help="N: events of the first size (the second is 2N)")
+    parser.add_argument("--entities", type=int, default=None, help="distinct customers (default: events / 10)")
+    parser.add_argument("--days", type=float, default=365.0, help="event-time span of N events (2N span twice that)")
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-double", action="store_true", help="skip the 2N runs (no flatness check)")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--child", choices=("stateful", "stateless"), help=argparse.SUPPRESS)
+    parser.add_argument("--seconds-per-event", type=float, default=None, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    entities = args.entities or max(1, args.events // 10)
+    seconds_per_event = args.seconds_per_event or args.days * 86_400 / args.events
+
+    if args.child:
+        print(json.dumps(run_one(args.child == "stateful", args.events, entities, seconds_per_event, args.seed)))
+        return
+
+    sizes = [args.events] if args.no_double else [args.events, 2 * args.events]
+    runs = []
+    for count in sizes:
+        for stateful in (False, True):
+            print(f"running {'stateful' if stateful else 'stateless'} on {count:,} events ...", file=sys.stderr, flush=True)
+            runs.append(measure(stateful, count, entities, seconds_per_event, args.seed))
+
+    def find(name: str, count: int) -> dict[str, Any]:
+        return next(run for run in runs if run["ruleset"] == name and run["events"] == count)
+
+    # The ratio is taken on CPU time (process_time): on a shared machine wall time also measures
+    # the neighbours. Wall-clock rates are reported beside it.
+    summary: dict[str, Any] = {}
+    for count in sizes:
+        stateful_run, stateless_run = find("stateful", count), find("stateless", count)
+        summary[f"throughput_ratio_{count}"] = round(stateful_run["events_per_cpu_second"] / stateless_run["events_per_cpu_second"], 3)
+        summary[f"throughput_ratio_wall_{count}"] = round(stateful_run["events_per_second"] / stateless_run["events_per_second"], 3)
+    n = args.events
+    summary["throughput_ratio"] = min(summary[f"throughput_ratio_{count}"] for count in sizes)
+    summary["throughput_target_met"] = summary["throughput_ratio"] >= 0.7
+    if not args.no_double:
+        growth = find("stateful", 2 * n)["peak_rss_mb"] / find("stateful", n)["peak_rss_mb"]
+        summary["stateful_peak_rss_growth_2n_over_n"] = round(growth, 3)
+        summary["rss_flat"] = growth <= 1.10
+
+    document = {
+        "benchmark": "stateful",
+        "when": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "config": {
+            "events": n, "entities": entities, "days_for_n": round(seconds_per_event * n / 86_400, 2),
+            "seed": args.seed, "count_window": "30 days", "previous_window": "16 weeks", "allowed_lateness": "1 days",
+        },
+        "runs": runs,
+        "summary": summary,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(document, indent=2) + "\n")
+
+    header = (
+        f"{'ruleset':<10} {'events':>10} {'wall s':>8} {'events/s':>9} {'cpu s':>8} {'ev/cpu-s':>9} "
+        f"{'state':>9} {'peak RSS MB':>12} {'base RSS MB':>12}"
+    )
+    print(header)
+    print("-" * len(header))
+    for run in runs:
+        print(
+            f"{run['ruleset']:<10} {run['events']:>10,} {run['seconds']:>8.1f} {run['events_per_second']:>9,.0f} "
+            f"{run['cpu_seconds']:>8.1f} {run['events_per_cpu_second']:>9,.0f} "
+            f"{(run['state_entries'] if run['state_entries'] is not None else 0):>9,} {run['peak_rss_mb']:>12.1f} {run['baseline_rss_mb']:>12.1f}"
+        )
+    print()
+    for name, value in summary.items():
+        print(f"{name}: {value}")
+    print(f"\nwritten to {args.output}")
+
+
+if __name__ == "__main__":
+    main()
