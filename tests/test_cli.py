@@ -342,7 +342,7 @@ def test_score_set_list_param_and_repeat(runner, tmp_path):
         ("zzz=1", "error: --set zzz=1: unknown param 'zzz'; known params: high_risk_countries, releasing_agent_fee_cap"),
         ("releasing_agent_fee_cap", "error: --set releasing_agent_fee_cap: expected NAME=VALUE"),
         ("releasing_agent_fee_cap=[0.1]", "error: --set releasing_agent_fee_cap=[0.1]: expected a number, got [0.1]"),
-        ("releasing_agent_fee_cap=true", "error: --set releasing_agent_fee_cap=true: expected a number, got True"),
+        ("releasing_agent_fee_cap=true", "error: --set releasing_agent_fee_cap=true: expected a number, got true (boolean)"),
     ],
 )
 def test_bad_set_is_a_clear_error(runner, tmp_path, assignment, message):

@@ -284,7 +284,7 @@ class Gen:
     def condition(self, depth: int) -> str:
         options = ["numeric", "numeric", "chain", "string", "boolean", "date", "membership", "presence", "matches"]
         if "bids" in self.scope:
-            options += ["any_bids", "any_bids"]
+            options += ["any_bids"] * 4
         if "tags" in self.scope:
             options += ["any_tags", "tag_in"]
         if depth > 0:
@@ -435,8 +435,8 @@ class Gen:
         return f"{self.pick(['any', 'all'])}({body} for t in tags)"
 
     def item_string_condition(self, variable: str, depth: int) -> str:
-        if depth > 0 and self.chance(0.3):
-            form = self.pick(["and", "or", "not"])
+        if depth > 0 and self.chance(0.5):
+            form = self.pick(["and", "or", "or", "not"])
             if form == "not":
                 return f"not ({self.item_string_condition(variable, depth - 1)})"
             return f"({self.item_string_condition(variable, depth - 1)}) {form} ({self.item_string_condition(variable, depth - 1)})"
@@ -454,18 +454,19 @@ class Gen:
         return f"{variable} == {py_literal(self.string_literal())}"
 
     def _cond_any_bids(self, depth: int) -> str:
-        body = self.item_bid_condition("b", depth=min(depth, 1) + 1)
+        body = self.item_bid_condition("b", depth=2)
         return f"{self.pick(['any', 'all'])}({body} for b in bids)"
 
     def item_bid_condition(self, variable: str, depth: int) -> str:
-        if depth > 0 and self.chance(0.35):
-            form = self.pick(["and", "or", "not"])
+        if depth > 0 and self.chance(0.6):
+            form = self.pick(["and", "or", "or", "not"])
             if form == "not":
                 return f"not ({self.item_bid_condition(variable, depth - 1)})"
             return f"({self.item_bid_condition(variable, depth - 1)}) {form} ({self.item_bid_condition(variable, depth - 1)})"
         form = self.pick(["amount", "amount", "amount_outer", "bidder", "bidder_field", "ok", "matches", "exists", "in"])
         if form == "amount":
-            return f"{variable}.amount {self.comparison_operator()} {self.number(1)}"
+            right = py_literal(self.number_literal()) if self.chance(0.6) else self.number(1)
+            return f"{variable}.amount {self.comparison_operator()} {right}"
         if form == "amount_outer":
             return f"{self.number(1, item=variable)} {self.comparison_operator()} {self.number(1, item=variable)}"
         if form == "bidder":
@@ -490,6 +491,43 @@ class Gen:
 
 
 # ---------------------------------------------------------------------------------------------- rulesets
+
+
+def folds_to_infinity(expression: str) -> bool:
+    """Whether arithmetic on literals alone overflows to infinity (``1e300 * 1e300``): see
+    ``test_literal_arithmetic_that_overflows_is_a_load_error``."""
+
+    def value(node: ast.AST) -> Any:
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)) and not isinstance(node.value, bool):
+            return node.value
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+            inner = value(node.operand)
+            return None if inner is None else -inner
+        if isinstance(node, ast.BinOp):
+            left, right = value(node.left), value(node.right)
+            if left is None or right is None:
+                return None
+            try:
+                if isinstance(node.op, ast.Add):
+                    result = left + right
+                elif isinstance(node.op, ast.Sub):
+                    result = left - right
+                elif isinstance(node.op, ast.Mult):
+                    result = left * right
+                else:
+                    result = left / right if right != 0 else None
+            except OverflowError:
+                return math.inf
+            if isinstance(result, int) and not INT64_MIN <= result <= INT64_MAX:
+                result = float(result)
+            return result
+        return None
+
+    for node in ast.walk(ast.parse(expression, mode="eval")):
+        folded = value(node)
+        if isinstance(folded, float) and not math.isfinite(folded):
+            return True
+    return False
 
 
 @st.composite
@@ -534,6 +572,7 @@ def rulesets(draw) -> tuple[RulesetSpec, Pools]:
         gen = Gen(draw, scope, params, pools)
         presence_only = draw(st.floats(0, 1)) < 0.12
         when = gen.presence_condition(2) if presence_only else gen.condition(draw(st.integers(0, 2)))
+        assume(not folds_to_infinity(when))
         flags.append(
             FlagSpec(
                 id=f"F{number + 1:02d}",
@@ -635,9 +674,9 @@ def value_strategy(name: str, spec: Any, pools: Pools) -> st.SearchStrategy[Any]
     if spec == "date":
         return date_values(pools)
     if spec == "list[string]":
-        return st.lists(string_values(pools), max_size=4)
+        return st.one_of(st.lists(string_values(pools), min_size=1, max_size=4), st.just([]))
     if isinstance(spec, list):
-        return st.lists(object_values(spec[0], pools), max_size=3)
+        return st.one_of(st.lists(object_values(spec[0], pools), min_size=1, max_size=4), st.just([]))
     return object_values(spec, pools)
 
 
@@ -646,7 +685,7 @@ def object_values(spec: dict[str, Any], pools: Pools) -> st.SearchStrategy[dict[
     def build(draw):
         result = {}
         for name, inner in spec.items():
-            value = maybe(draw, value_strategy(name, inner, pools), absent=0.15, null=0.1)
+            value = maybe(draw, value_strategy(name, inner, pools), absent=0.08, null=0.05)
             if value is not _ABSENT:
                 result[name] = value
         return result
@@ -762,7 +801,14 @@ ORACLE_OUTCOME = {True: "fired", None: "not_evaluable", False: "not_fired"}
 def check_scenario(spec: RulesetSpec, events: list[tuple[dict[str, Any], str | None]]) -> None:
     text = spec.render()
     note(text)
-    ruleset, engine = engine_for(text)
+    try:
+        ruleset, engine = engine_for(text)
+    except riskengine.RulesetError as error:
+        # durable_rules allows 15 and/or groups per rule; a bigger condition is refused at load time
+        if all(problem.code == "limit_exceeded" for problem in error.diagnostics):
+            event("ruleset refused: condition too complex for durable_rules")
+            return
+        raise
     for name, value in spec.params.items():
         loaded = ruleset.params[name].value
         assert loaded == value and type(loaded) is type(value), f"param {name}: YAML gave {loaded!r}, expected {value!r}"
@@ -874,3 +920,17 @@ def test_render_round_trips_values_through_yaml():
         assert loaded == value and type(loaded) is type(value)
         if isinstance(value, float):
             assert math.copysign(1, loaded) == math.copysign(1, value)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="parser._binary folds literal arithmetic to inf; Engine() then raises ValueError from encoding "
+    "(fix: refuse a non-finite folded literal as 'the number is too large', as for 1e999)",
+)
+def test_literal_arithmetic_that_overflows_is_a_load_error():
+    spec = RulesetSpec(
+        {"alpha": {"eid": "string", "x1": "number"}}, {}, [FlagSpec("F01", ("alpha",), "x1 > 1e300 * 1e300", 1, "low", None)], "sum"
+    )
+    with pytest.raises(riskengine.RulesetError):
+        ruleset = riskengine.load_ruleset_text(spec.render())
+        riskengine.Engine(ruleset)

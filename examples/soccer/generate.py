@@ -2,7 +2,7 @@
 
     python examples/soccer/generate.py [--seed N] [--out DIR]
 
-writes ``events.jsonl`` (about 5,000 events from 1 Jun 2025 to 30 Jun 2026, in time order, mostly
+writes ``events.jsonl`` (about 5,700 events from 1 Jun 2025 to 30 Jun 2026, in time order, mostly
 clean) and ``labels.jsonl`` (one line per planted (event_id, flag) pair, with the name of the pattern).
 
 The stream is what a national association's integrity unit sees in the 2025/26 season of a
@@ -899,6 +899,18 @@ class Season:
             plant = dict(plant, foreign=True)
             for event in self.agent_payments(transfer_id, player, from_club, to_club, fee, on, agents, plant=plant):
                 self.label(event, flag, pattern)
+        # compound: an unlicensed agent paid by the engaging club into an account in the Emirates
+        for on in (dt.date(2025, 8, 11), dt.date(2026, 1, 23)):
+            from_club, to_club, player, birth, reference = domestic_transfer_base(on)
+            agents = {"player": r.choice([a for a in self.agent_ids if self.agents[a] == HOME])}
+            fee = money(reference * r.uniform(0.9, 1.1), 50000)
+            _, transfer_id = self.transfer(player=player, birth=birth, from_club=from_club, to_club=to_club, on=on, fee=fee,
+                                           reference=reference, agents=agents)
+            for event in self.agent_payments(transfer_id, player, from_club, to_club, fee, on, agents,
+                                             plant={"licensed": False, "payer": to_club, "account_country": "AE", "foreign": True}):
+                self.label(event, "SOC-04", "agent kickback: unlicensed agent")
+                self.label(event, "SOC-05", "agent kickback: paid by the engaging club without consent")
+                self.label(event, "SOC-46", "agent kickback: account in a secrecy jurisdiction")
         # SOC-06 front-loaded agent fee
         for on in (dt.date(2025, 7, 21), dt.date(2025, 8, 8), dt.date(2026, 1, 26)):
             from_club, to_club, player, birth, reference = domestic_transfer_base(on)
@@ -922,6 +934,17 @@ class Season:
             event, _ = self.transfer(player=player, birth=birth, from_club=bridge, to_club=destination, on=first + dt.timedelta(days=gap),
                                      fee=money(reference * 1.05, 5000), reference=reference)
             self.label(event, "SOC-08", "bridge transfer within 16 weeks")
+        # compound: a bridge club sells on at an inflated price and the money goes to Panama
+        first = dt.date(2025, 6, 15)
+        player, birth = self.new_player(20, 23, first)
+        reference = money(r.uniform(1e6, 2e6), 50000)
+        self.transfer(player=player, birth=birth, from_club="CLB-OUT-CO1", to_club="CLB-OUT-UY2", on=first,
+                      fee=money(reference * 0.6, 5000), reference=reference)
+        event, _ = self.transfer(player=player, birth=birth, from_club="CLB-OUT-UY2", to_club="CLB-RIO", on=first + dt.timedelta(days=52),
+                                 fee=money(reference * 2.2, 5000), reference=reference, payee_country="PA")
+        self.label(event, "SOC-08", "laundering through a bridge club: bridge transfer")
+        self.label(event, "SOC-09", "laundering through a bridge club: inflated fee")
+        self.label(event, "SOC-12", "laundering through a bridge club: fee paid to Panama")
         # SOC-09 fee far from the reference value
         for on, ratio in ((dt.date(2025, 7, 11), 2.3), (dt.date(2025, 8, 19), 2.0), (dt.date(2026, 1, 9), 0.3)):
             from_club, to_club, player, birth, reference = domestic_transfer_base(on)

@@ -6,8 +6,13 @@ it), exactly as if it had arrived in order. An older event is *late*: its featur
 the flags that use them are not evaluable rather than silently clean, and it is not remembered.
 
 Per feature and key only the entries that a future window can still reach are kept: those newer
-than ``newest time - allowed_lateness - window``. Memory therefore grows with the events inside the
-windows, not with the events seen.
+than ``newest time - allowed_lateness - window``. A key's old entries go when it gets a new one; a
+periodic sweep (see ``SWEEP_MIN``) clears keys no event touches any more. Memory therefore grows
+with the events inside the windows, not with the events seen.
+
+``previous`` and ``since_previous`` read the latest *earlier* event: never the current one (even
+with ``include_current``) and never one after it (``around``). ``distinct`` compares numbers by
+value (``1`` and ``1.0`` are one value).
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from riskengine.ruleset.model import Ruleset
 # sweep reach what the last sweep left, and at least SWEEP_MIN: the cost per add stays constant and
 # the entries no window can reach never outnumber max(SWEEP_MIN, the entries the windows hold).
 SWEEP_MIN = 4096
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _UNIT = {"days": MICROSECONDS["day"], "hours": MICROSECONDS["hour"], "minutes": MICROSECONDS["minute"]}
 
 
@@ -103,7 +109,13 @@ class StatefulFeatures:
 
     def time_of(self, kind: str, env: Mapping[str, Any]) -> int | None:
         field_name = self.time_fields.get(kind)
-        return event_time(env.get(field_name)) if field_name else None
+        if field_name is None:
+            return None
+        value = env.get(field_name)
+        if type(value) is dt.datetime:  # the usual case, inlined: validated datetimes are UTC
+            delta = value - _EPOCH
+            return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        return event_time(value)
 
     def is_late(self, time: int | None) -> bool:
         newest = self.store.counters.get("max_time")
@@ -145,7 +157,7 @@ class StatefulFeatures:
                 high_time = time + feature.window if feature.around else time
                 low = 0 if head >= low_time else bisect.bisect_left(entries, low_time, key=_time)
                 high = len(entries) if entries[-1].time <= high_time else bisect.bisect_right(entries, high_time, key=_time)
-                contributions = list(entries[low:high])
+                contributions = entries[low:high] if isinstance(entries, list) else list(entries[low:high])
             else:
                 seen[feature.name] = (key, None)
                 contributions = []
@@ -239,8 +251,9 @@ class StatefulFeatures:
         if not features:
             return
         store = self.store
-        display_id = _display_id(event_id, sequence)
+        display_id = event_id if event_id is not None else f"#{sequence}"
         reach = newest - self.lateness
+        added = 0
         for feature in features:
             found = seen.get(feature.name)
             key = found[0] if found is not None else self.key_of(feature, kind, env)
@@ -251,7 +264,8 @@ class StatefulFeatures:
             # the new entry is never older than the horizon: evict only when the oldest one was
             if found is None or (found[1] is not None and found[1] < horizon):
                 store.evict(feature.name, key, horizon)
-            self._adds_since_sweep += 1
+            added += 1
+        self._adds_since_sweep += added
         if self._adds_since_sweep >= self._sweep_after:
             self._adds_since_sweep = 0
             self.store.sweep({f.name: newest - self.lateness - f.window for f in self.ruleset.features.values()})

@@ -174,6 +174,7 @@ class Compiler:
         self.absent = absent  # names no event of this kind can carry: always unknown
         self.item_list: ir.Name | None = None
         self.used: set[str] = set()  # event-level fact keys the compiled rules read
+        self._depth = 0
 
     # ------------------------------------------------------------- operands
 
@@ -216,7 +217,15 @@ class Compiler:
 
     def truth(self, node: ir.Condition) -> tuple[Cond, Cond]:
         method = getattr(self, f"_visit_{type(node).__name__}")
-        return method(node)
+        self._depth += 1
+        try:
+            result = method(node)
+        finally:
+            self._depth -= 1
+        if self._depth == 0:
+            for condition in result:
+                _check_size(condition, node)
+        return result
 
     def _visit_And(self, node: ir.And) -> tuple[Cond, Cond]:
         pairs = [self.truth(operand) for operand in node.operands]
@@ -255,10 +264,20 @@ class Compiler:
             return (TRUE, FALSE) if result else (FALSE, TRUE)
         if isinstance(left, Constant):
             left, right, operator = right, left, _MIRROR[operator]
-        guard = conj([self.exists(left), self.exists(right)])
         true_test = self._predicate(operator, left, right)
         false_test = self._predicate(_NEGATE[operator], left, right)
-        return conj([guard, true_test]), conj([guard, false_test])
+        if isinstance(right, Reference):
+            # a missing right-hand field makes durable_rules compare with garbage: guard both
+            guard = conj([self.exists(left), self.exists(right)])
+            return conj([guard, true_test]), conj([guard, false_test])
+        return self._on_own_key(left, true_test), self._on_own_key(left, false_test)
+
+    def _on_own_key(self, left: Reference, test: Cond) -> Cond:
+        """A test of one key against a constant needs no existence guard: durable_rules evaluates a
+        test only for the keys the fact (or item) has, so an absent key never matches. Guards cost
+        and/or groups, of which a durable_rules rule may have only 15. A test decided without
+        reading the key (``TRUE``, e.g. ``count != 2.5``) still needs the key."""
+        return self.exists(left) if test == TRUE else test
 
     def _item_comparison(self, operator: str, left_node: ir.Node, right_node: ir.Node, whole: ir.Node) -> tuple[Cond, Cond]:
         """Two values of one list item (outer values are copied into each item): durable_rules cannot
@@ -318,8 +337,11 @@ class Compiler:
                 true_parts.append(true)
                 false_parts.append(false)
             element = self.operand(element_node)
-            true_in = conj([self.exists(element), disj(true_parts)]) if values else FALSE
-            false_in = conj([self.exists(element)] + false_parts)
+            if values:
+                # each part tests the element's own key (see _on_own_key): no guard needed
+                true_in, false_in = disj(true_parts), conj(false_parts)
+            else:
+                true_in, false_in = FALSE, self.exists(element)
         else:
             true_in, false_in = self._list_contains(node)
         return (false_in, true_in) if node.negated else (true_in, false_in)
@@ -330,7 +352,9 @@ class Compiler:
             return FALSE, FALSE
         if isinstance(operand, Constant):
             return (TRUE, FALSE) if _PYTHON_OP[operator](operand.value, value) else (FALSE, TRUE)
-        return self._predicate(operator, operand, Constant(value)), self._predicate(_NEGATE[operator], operand, Constant(value))
+        true = self._predicate(operator, operand, Constant(value))
+        false = self._predicate(_NEGATE[operator], operand, Constant(value))
+        return self._on_own_key(operand, true), self._on_own_key(operand, false)
 
     def _list_contains(self, node: ir.Membership) -> tuple[Cond, Cond]:
         """``"x" in tags`` for a list field: any item equal / every item different (or empty)."""
@@ -407,6 +431,32 @@ def mark_branches(condition: Cond, marks: "itertools.count[int]") -> Cond:
             [conj([pred({"$neq": {f"$i.{ITEM_MARK}": next(marks)}}), mark_branches(item, marks)]) for item in condition[1]],
         )
     return condition
+
+
+MAX_GROUPS = 15  # durable_rules: 2 expressions per $and/$or, MAX_SEQUENCE_EXPRESSIONS 32 per rule (rete.c)
+
+
+def _groups(document: Any) -> int:
+    if isinstance(document, dict):
+        return sum((key in ("$and", "$or")) + _groups(value) for key, value in document.items())
+    if isinstance(document, list):
+        return sum(_groups(item) for item in document)
+    return 0
+
+
+def _check_size(condition: Cond, node: ir.Node) -> None:
+    """durable_rules refuses a rule with more than 15 and/or groups (error 113 when the ruleset is
+    created); refuse it at load time instead, where the message can point at the condition."""
+    if condition in (TRUE, FALSE):
+        return
+    groups = _groups(rule_document("kind", condition))
+    if groups > MAX_GROUPS:
+        raise ExpressionError(
+            "limit_exceeded",
+            f"the condition is too complex for durable_rules: it compiles to {groups} and/or groups in one "
+            f"rule and durable_rules allows {MAX_GROUPS}; split it into several flags",
+            node.span.start,
+        )
 
 
 def _is_constant(node: ir.Node) -> bool:

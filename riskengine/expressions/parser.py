@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import tokenize
+import warnings
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -28,7 +29,6 @@ from riskengine.ruleset.types import (
     FieldType,
     ListOf,
     Object,
-    Scalar,
     is_numeric,
 )
 from riskengine.suggest import closest_one
@@ -43,6 +43,8 @@ INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 MAX_DEPTH = 60
 # Functions that exist as methods in Python; ``x.lower()`` is answered with ``lower(x)``.
 _FUNCTION_FORMS = ("lower", "len", "count", "min", "max", "sum")
+# String methods that people use for what matches() does.
+_PATTERN_METHODS = ("startswith", "endswith", "match", "fullmatch", "search", "contains", "find")
 # Words from other languages that people write for Python's operators, found when a parse fails.
 _OPERATOR_HINTS = {
     "&&": "use 'and' instead of '&&'",
@@ -161,7 +163,11 @@ class _Parser:
             raise ExpressionError("expression_syntax", "the expression is empty", 0)
         _check_brackets(self.text)
         try:
-            tree = ast.parse(self.wrapped, mode="eval")
+            with warnings.catch_warnings():
+                # "invalid escape sequence '\d'" in a pattern: Python keeps the backslash, which is
+                # what matches() wants; the warning would only reach the author's terminal as noise.
+                warnings.simplefilter("ignore")
+                tree = ast.parse(self.wrapped, mode="eval")
         except SyntaxError as error:
             raise self._syntax_error(error) from None
         except (RecursionError, MemoryError):
@@ -372,7 +378,7 @@ class _Parser:
         if isinstance(value, str):
             return ir.Literal(value, STRING, span)
         if value is None:
-            raise self.fail(node, "unsupported_syntax", "None is not a value; use missing(x) to test for absent data")
+            raise self.fail(node, "unsupported_syntax", "'None' is not a value; use missing(x) to test for absent data")
         if isinstance(value, bytes):
             raise self.fail(node, "unsupported_syntax", "bytes literals (b'...') are not supported; use a string")
         if isinstance(value, complex):
@@ -411,7 +417,7 @@ class _Parser:
         if name in ("false", "False"):
             return ir.Literal(False, BOOLEAN, span)
         if name in ("null", "None", "none"):
-            raise self.fail(node, "unsupported_syntax", "null is not a value; use missing(x) to test for absent data")
+            raise self.fail(node, "unsupported_syntax", f"'{name}' is not a value; use missing(x) to test for absent data")
         return self._resolve(name, node)
 
     def _attribute(self, node: ast.Attribute) -> ir.Node:
@@ -498,6 +504,11 @@ class _Parser:
             subject = self.source(node.func.value)
             if method in _FUNCTION_FORMS:
                 message = f"method calls are not supported; write {method}({subject}) instead of {subject}.{method}()"
+            elif method in _PATTERN_METHODS:
+                message = (
+                    f"method calls are not supported; test patterns with matches({subject}, \"...\"), "
+                    "which matches the whole string"
+                )
             else:
                 message = (
                     f"method calls are not supported ('{method}' on '{subject}'); the functions are "
@@ -570,15 +581,20 @@ class _Parser:
         if subject.type != STRING:
             raise self.fail(node.args[0], "type_mismatch", f"matches() needs a string; {self.describe(node.args[0], subject)} is not one")
         pattern_node = node.args[1]
-        if not (isinstance(pattern_node, ast.Constant) and isinstance(pattern_node.value, str)):
-            raise self.fail(pattern_node, "unsupported_syntax", "the pattern of matches() must be a string literal")
+        pattern_value = self.build(pattern_node) if isinstance(pattern_node, ast.Attribute) else None
+        if isinstance(pattern_value, ir.Param) and isinstance(pattern_value.value, str):
+            pattern = pattern_value.value  # a param, so that the pattern can be tuned with --set
+        elif isinstance(pattern_node, ast.Constant) and isinstance(pattern_node.value, str):
+            pattern = pattern_node.value
+        else:
+            raise self.fail(pattern_node, "unsupported_syntax", "the pattern of matches() must be a string literal or a string param")
         try:
-            re.compile(pattern_node.value)
+            re.compile(pattern)
         except re.error as error:
             raise self.fail(pattern_node, "invalid_regex", f"invalid regular expression: {error}") from None
         except (OverflowError, RecursionError, ValueError) as error:
             raise self.fail(pattern_node, "invalid_regex", f"invalid regular expression: {str(error).rstrip('.')}") from None
-        return ir.Matches(subject, pattern_node.value, self.span(node))
+        return ir.Matches(subject, pattern, self.span(node))
 
     def _generator(self, node: ast.Call, function: str) -> tuple[str, ir.Name, ast.AST, Scope]:
         usage = f"{function}() takes one generator: {function}(x.amount > 0 for x in bids)"

@@ -673,3 +673,8 @@ _register_bdd(app)
 from riskengine.interfaces.service.commands import register as _register_service_commands  # noqa: E402
 
 _register_service_commands(app)
+
+# OCDS data and Cardinal compatibility (cardinal, ocds events/score/coverage): riskengine/ocds/commands.py
+from riskengine.ocds.commands import register as _register_ocds_commands  # noqa: E402
+
+_register_ocds_commands(app)

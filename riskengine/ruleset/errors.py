@@ -10,6 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+# The stable codes of Diagnostic.code: each has a section in docs/errors.md (what it means, the smallest
+# ruleset that triggers it, what is printed) and a golden file in tests/fixtures/invalid/; the tests in
+# tests/ruleset/ keep the three equal. A published code is never renamed or reused.
 ErrorCode = Literal[
     "yaml_syntax",
     "duplicate_key",
@@ -52,10 +55,11 @@ class Diagnostic:
     ctx: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     def render(self) -> str:
+        """``path:line:col: error: message``, always one line (a control character in a quoted value is escaped)."""
         text = self.message
         if self.suggestion:
             text += f"; did you mean '{self.suggestion}'?"
-        return f"{self.path}:{self.line}:{self.col}: error: {text}"
+        return f"{self.path}:{self.line}:{self.col}: error: {printable(text)}"
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -70,6 +74,13 @@ class Diagnostic:
 
     def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.col, self.message)
+
+
+def printable(text: str) -> str:
+    """``text`` with line breaks and other control characters written as escapes (``\\n``)."""
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
 
 
 class RulesetError(Exception):

@@ -6,7 +6,6 @@ Every stage records problems as ``Diagnostic``s instead of stopping at the first
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import re
@@ -46,7 +45,6 @@ from riskengine.ruleset.types import (
     SCALAR_TYPES,
     TYPE_NAMES,
     FieldType,
-    Object,
     Scalar,
     TypeSpecError,
     describe_value,
@@ -153,6 +151,7 @@ class _Builder:
         self.source = source
         self.problems = problems
         self.baselines: dict[str, Baseline] = {}
+        self.derived: dict[str, DerivedValue] = {}
         # Definitions that have a problem of their own. A later reference to them is not reported
         # again: "unknown name 'fee'" after "'fee' has an unknown type" would only be noise.
         self.events_broken = False  # the events section is missing or unreadable: every kind is unknown
@@ -189,6 +188,10 @@ class _Builder:
         if error.code == "unknown_name" and error.name and kinds:
             message = self._unavailable_name(error.name, kinds) or message
         self.error_at(error.code, message, loc, error.offset, error.suggestion)
+
+    def _kind_is_broken(self, kind: Any) -> bool:
+        """An unknown event kind that is unknown because its declaration has a problem of its own."""
+        return self.events_broken or kind in self.broken_kinds
 
     def _is_consequence(self, error: ExpressionError, lenient: bool) -> bool:
         name = error.name or ""
@@ -244,6 +247,10 @@ class _Builder:
             item for item in found
             if not any(len(other) > len(item[0]) and other[: len(item[0])] == item[0] for other in locs)
         ]
+        bad: set[Any] = set()
+        for loc, _, _ in found:
+            relative = loc[len(base):]
+            bad.add(relative[0] if relative else "*")
         # A misspelt key ('serverity') also makes the key it stands for missing: report the misspelling only.
         meant = {
             loc[:-1] + (closest_one(str(loc[-1]), known_keys(loc[:-1])),)
@@ -253,11 +260,8 @@ class _Builder:
         groups: dict[tuple[tuple[Any, ...], bool], list[dict[str, Any]]] = {}
         for loc, on_key, detail in found:
             groups.setdefault((loc, on_key), []).append(detail)
-        bad: set[Any] = set()
         for (loc, on_key), group in groups.items():
             self._schema_problem(loc, on_key, group, what)
-            relative = loc[len(base):]
-            bad.add(relative[0] if relative else "*")
         return bad
 
     def _yaml_loc(self, detail: dict[str, Any], base: tuple[Any, ...]) -> tuple[tuple[Any, ...], bool]:
@@ -376,6 +380,7 @@ class _Builder:
         kinds = self._kinds(data.get("events"))
         names = self._name_types(kinds)
         derived = self._derived(data.get("derived"), kinds, names, params)
+        self.derived = derived
         settings = self._settings(data.get("settings"))
         features = self._features(data.get("features"), kinds, names, derived, params)
         self.baselines = self._baselines(data.get("baselines"), kinds, derived, params)
@@ -499,6 +504,9 @@ class _Builder:
                 model = EventKindSpec.model_construct(
                     **{key: value for key, value in spec.items() if key in EventKindSpec.model_fields and key not in bad}
                 )
+            if getattr(model, "fields", None) is None:
+                self.broken_kinds.add(kind_name)
+                continue
             if not model.fields:
                 self.error("invalid_value", f"'fields' of event kind '{kind_name}' must declare at least one field", loc + ("fields",))
                 self.broken_kinds.add(kind_name)
@@ -794,7 +802,8 @@ class _Builder:
                     weight=model.weight,
                     typology=model.typology,
                     force_band=model.force_band,
-                    explain=explain if explain is not None else model.title,
+                    # a folded (>) scalar ends with a newline that no message should carry
+                    explain=(explain if explain is not None else model.title).strip(),
                     references=tuple(model.references),
                     description=model.description,
                     referenced=tuple(ir.references(condition)),
@@ -849,6 +858,8 @@ class _Builder:
             on = [model.on] if isinstance(model.on, str) else list(model.on)
             unknown = [kind for kind in on if kind not in kinds]
             for kind in unknown:
+                if self._kind_is_broken(kind):
+                    continue
                 self.error("unknown_event_kind", f"unknown event kind '{kind}'", loc + ("on",), suggestion=closest_one(kind, list(kinds)))
             if unknown:
                 continue
@@ -901,6 +912,7 @@ class _Builder:
             return features
         if not isinstance(raw, dict):
             self.error("invalid_value", "'features' must map each feature name to its definition", ("features",))
+            self.derived_broken = True  # any unknown name may be one of the features
             return features
         declared = {kind.name: kind.fields for kind in kinds.values()}
         for name, spec in raw.items():
@@ -913,27 +925,41 @@ class _Builder:
                 continue
             model = self.validate_part(FeatureSpec, spec, loc)
             if model is None:
+                self.broken_names.add(name)
                 continue
             feature = self._feature(name, model, loc, kinds, declared, params)
             if feature is not None:
                 features[name] = feature
+            else:
+                self.broken_names.add(name)
         return features
 
     def _feature(self, name: str, model: FeatureSpec, loc: tuple[Any, ...], kinds: dict[str, EventKind], declared: dict[str, dict[str, FieldType]], params: dict[str, Param]) -> Feature | None:
         problems_before = len(self.problems)
         over = [model.over] if isinstance(model.over, str) else list(model.over)
         for position, kind in enumerate(over):
-            if kind not in kinds:
+            if kind not in kinds and not self._kind_is_broken(kind):
                 kind_loc = loc + ("over",) if isinstance(model.over, str) else loc + ("over", position)
                 self.error("unknown_event_kind", f"unknown event kind '{kind}'", kind_loc, suggestion=closest_one(kind, list(kinds)))
+        window_text = model.window
+        if window_text.startswith("params."):
+            # a window may be a param holding a duration ("30 days"), so that it can be tuned with --set
+            param = params.get(window_text[len("params."):])
+            if param is None or not isinstance(param.value, str):
+                self.error("unknown_param", f"'{window_text}' is not a param holding a duration such as \"30 days\"", loc + ("window",), suggestion=closest_one(window_text[len("params."):], [n for n, p in params.items() if isinstance(p.value, str)]))
+                window_text = "0 days"
+            else:
+                window_text = param.value
         try:
-            window = parse_duration(model.window)
+            window = parse_duration(window_text)
         except ValueError as problem:
             self.error("invalid_value", str(problem), loc + ("window",))
             window = 0
         keys = key_fields_by_kind(model.by, declared)
         for kind, fields in keys.items():
             if kind not in kinds:
+                if self._kind_is_broken(kind):
+                    continue
                 self.error("unknown_event_kind", f"unknown event kind '{kind}'", loc + ("by", kind), key=True, suggestion=closest_one(kind, list(kinds)))
                 continue
             available = {path for path, _ in walk_fields(kinds[kind].fields)}
@@ -978,6 +1004,9 @@ class _Builder:
                 if kind in kinds:
                     for path, path_type in walk_fields(kinds[kind].fields):
                         scope_names[path] = ("field", path_type)
+            for derived_name, derived_value in self.derived.items():
+                if derived_value.kinds & set(over):
+                    scope_names[derived_name] = ("derived", derived_value.expression.type)
             try:
                 where = parse_condition(model.where, Scope(scope_names, {n: (p.value, p.type) for n, p in params.items()}))
             except ExpressionError as error:

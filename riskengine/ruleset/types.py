@@ -159,6 +159,8 @@ def describe_value(value: Any, written: str | None = None) -> str:
         text = value.isoformat()
     else:
         text = repr(value)
+    if not text.isprintable():
+        text = "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
     if len(text) > MAX_SHOWN_CHARS:
         text = text[: MAX_SHOWN_CHARS - 1] + "…"
     if kind == "string":

@@ -292,7 +292,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, source: SourceMap) -> Diagnosti
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = (error.problem or str(error)).strip()
     if "'\\t'" in problem:
-        message = "YAML does not allow a tab here; indent and separate with spaces"
+        message = "a tab is not allowed here in YAML; indent and separate with spaces"
     elif "found another document" in problem:
         message = "a ruleset file holds one YAML document; remove the second '---'"
     elif "end of stream" in problem and error.context and "quoted scalar" in error.context and error.context_mark:
@@ -337,7 +337,7 @@ def _construct(
         first_seen: dict[Any, yaml.Node] = {}
         for key_node, value_node in node.value:
             line, col = source.node_position(key_node)
-            if isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:merge":
+            if isinstance(key_node, yaml.ScalarNode) and key_node.style is None and key_node.value == "<<":
                 problems.append(Diagnostic("yaml_syntax", "merge keys (<<) are not supported; write the keys out", source.path, line, col, loc))
                 continue
             if not isinstance(key_node, yaml.ScalarNode):

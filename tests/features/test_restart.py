@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from riskengine import Engine, load_ruleset_text
+from riskengine import Engine, load_ruleset, load_ruleset_text
 from riskengine.engine import state as state_module
 from riskengine.engine.state import StateError
 
@@ -27,13 +27,13 @@ def assess_all(engine: Engine, events: list[dict[str, Any]]) -> list[str]:
 
 
 def fresh_engine(text: str) -> Engine:
-    """A new Engine on a newly loaded ruleset (same text: durable_rules reuses its ruleset)."""
-    ruleset_for(text)  # counted in the cache of distinct texts
-    return Engine(load_ruleset_text(text))
+    """A new Engine (its own state store) on the cached ruleset: loading a ruleset is slow, and a
+    Ruleset holds no state. ``test_restart_with_the_ruleset_loaded_again`` loads it anew."""
+    return Engine(ruleset_for(text))
 
 
 @given(spec=ruleset_specs(max_features=3), events=event_streams(max_size=40), cuts=st.lists(st.floats(0, 1), min_size=1, max_size=3))
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+@settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
 def test_restart_gives_byte_identical_assessments(tmp_path_factory: pytest.TempPathFactory, spec: RulesetSpec, events: list[dict[str, Any]], cuts: list[float]) -> None:
     text = spec.text()
     continuous = engine_for(text)
@@ -54,6 +54,34 @@ def test_restart_gives_byte_identical_assessments(tmp_path_factory: pytest.TempP
     assert engine.late_events == continuous.late_events
     assert [p.model_dump() for p in engine.entity_profiles()] == [p.model_dump() for p in continuous.entity_profiles()]
     assert sorted(os.listdir(state_file.parent)) == ["state.json"]  # no temporary files left behind
+
+
+@given(events=event_streams(min_size=100, max_size=100))
+@settings(max_examples=2, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture])
+def test_restart_with_the_ruleset_loaded_again(tmp_path: Path, events: list[dict[str, Any]]) -> None:
+    """Restarts as in production: each run loads the ruleset file anew, saves, and the next loads."""
+    spec = RulesetSpec(
+        (
+            Spec("count", "pair", ("game", "pay"), "1 days", None, "none", True, True, True, "days"),
+            Spec("since_previous", "entity", ("game", "note", "pay"), "2 days", None, "v_gt_1", False, False, False, "hours"),
+            Spec("distinct", "ab", ("note", "pay"), "36 hours", "s", "none", False, True, False, "days"),
+            Spec("previous", "a", ("pay",), "1 weeks", "d", "not_ok", False, False, False, "days"),
+        ),
+        "12 hours",
+        3,
+    )
+    ruleset_file = tmp_path / "ruleset.yaml"
+    ruleset_file.write_text(spec.text())
+    expected = assess_all(Engine(load_ruleset(ruleset_file)), events)
+    state_file = tmp_path / "state.json"
+    got: list[str] = []
+    for start, stop in ((0, 30), (30, 31), (31, 100)):
+        engine = Engine(load_ruleset(ruleset_file))
+        if start:
+            engine.load_state(state_file)
+        got += assess_all(engine, events[start:stop])
+        engine.save_state(state_file)
+    assert got == expected
 
 
 # ---------------------------------------------------------------------- fixed rulesets

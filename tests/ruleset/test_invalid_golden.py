@@ -79,6 +79,15 @@ def test_every_error_code_has_a_golden_file():
     assert set(ERROR_CODES) - covered == set()
 
 
+@pytest.mark.parametrize("name", _cases())
+def test_messages_follow_the_style(name):
+    """Lower-case start (or a quoted name), no final full stop, one line each."""
+    for line in (ROOT / FOLDER / f"{name}.expected").read_text(encoding="utf-8").splitlines():
+        message = line.split(": error: ", 1)[1]
+        assert message[0].islower() or message[0] in "'{", line
+        assert not message.endswith("."), line
+
+
 def test_problems_are_sorted_and_all_reported():
     _, problems = check_ruleset_file(FOLDER / "multiple-problems.yaml")
     assert problems == sorted(problems, key=lambda problem: (problem.path, problem.line, problem.col, problem.message))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -127,6 +128,7 @@ def test_an_invalid_event_is_422_with_the_rejected_assessment(client, keys: Keys
         (b"[" * 100000 + b"]" * 100000, {}, 400, "invalid_json"),
         (b'{"kind": "agent_payment"}', {"Content-Type": "text/csv"}, 415, "unsupported_media_type"),
         (b'{"kind": "agent_payment"}', {"Content-Length": "x"}, 400, "invalid_request"),
+        (b'{"kind": "agent_payment", "event_id": "\\ud800"}', {}, 400, "invalid_json"),
     ],
 )
 def test_malformed_bodies_are_4xx_with_details(client, keys: Keys, body, headers, status, error):
@@ -185,6 +187,19 @@ def test_a_batch_as_ndjson(client, keys: Keys):
     assert out[2]["event_id"] == "e-9"
 
 
+def test_unpaired_surrogates_are_refused_and_other_line_breaks_kept(client, service, keys: Keys):
+    array = client.post(BATCH, content='[{"kind": "agent_payment", "x": "\\udc00"}]', headers={**keys.header(), "Content-Type": "application/json"})
+    assert array.status_code == 400 and array.json()["error"] == "invalid_json"
+    lines = '{"kind": "agent_payment"}\n{"kind": "agent_payment", "event_id": "\\ud800"}\n'
+    ndjson = client.post(BATCH, content=lines, headers={**keys.header(), **NDJSON})
+    assert ndjson.status_code == 400 and "line 2" in ndjson.json()["detail"]
+    paired = client.post(ASSESS, content='{"kind": "agent_payment", "event_id": "\\ud83d\\ude00 \\\\ud800"}', headers={**keys.header(), "Content-Type": "application/json"})
+    assert paired.status_code == 200 and paired.json()["event_id"] == "\U0001F600 \\ud800"
+    separator = client.post(BATCH, content='{"kind": "agent_payment", "event_id": "a\u2028b"}\r\n', headers={**keys.header(), **NDJSON})
+    assert [json.loads(line)["event_id"] for line in separator.text.split("\n") if line] == ["a\u2028b"]
+    assert service.audit.replay(separator.headers["X-Batch-Id"] + ".0").identical
+
+
 def test_a_batch_that_is_not_an_array_is_400(client, keys: Keys):
     response = client.post(BATCH, json=SOCCER_EVENT, headers=keys.header())
     assert response.status_code == 400 and response.json()["error"] == "invalid_batch"
@@ -201,6 +216,22 @@ def test_stateful_rulesets_keep_state_across_requests(client, keys: Keys):
     assert third["id"] == "PAY-01" and third["evidence"]["payments_30d"] == 2
     other = client.post("/v1/rulesets/payments/assessments", json=payment("B", 3), headers=keys.header())
     assert other.json()["score"] == 0.0
+
+
+def test_stateful_rulesets_are_checkpointed_every_n_decisions(make_service, keys: Keys):
+    service = make_service(snapshot_every=3)
+    with make_client(service) as client:
+        for day in range(1, 8):
+            client.post("/v1/rulesets/payments/assessments", json=payment("A", day), headers=keys.header())
+    # Closing waited for the checkpoint processes and stored a last snapshot.
+    connection = sqlite3.connect(service.audit.path)
+    try:
+        after = [row[0] for row in connection.execute("SELECT after_seq FROM snapshots WHERE ruleset_id = 'payments' ORDER BY seq")]
+        last = connection.execute("SELECT MAX(seq) FROM decisions WHERE ruleset_id = 'payments'").fetchone()[0]
+    finally:
+        connection.close()
+    assert after[0] == 0 and after[-1] == last
+    assert len(after) >= 3  # start, at least one checkpoint (a child process), shutdown
 
 
 # ---------------------------------------------------------------------- rulesets
@@ -370,7 +401,7 @@ def test_an_internal_error_is_a_500_without_details(client, service, keys: Keys,
     def broken(*args: Any, **kwargs: Any):
         raise RuntimeError(f"secret detail in {service.config.rulesets}")
 
-    monkeypatch.setattr(service, "assess", broken)
+    monkeypatch.setattr(service, "_evaluate", broken)
     response = client.post(ASSESS, json=SOCCER_EVENT, headers=keys.header())
     assert response.status_code == 500
     assert response.json() == {"error": "internal_error", "detail": "internal error; the service log has the details"}

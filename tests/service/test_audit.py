@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from riskengine import Engine, load_ruleset, load_ruleset_text
-from riskengine.interfaces.service.audit import AuditError, AuditLog, parse_time
+from riskengine.interfaces.service.audit import AuditError, AuditLog, checkpoint, parse_time
 from riskengine.interfaces.service.commands import app as service_cli
 
 from .support import FIXTURES, PAYMENTS_YAML, SOCCER_EVENT, payment
@@ -140,6 +140,23 @@ def test_a_stream_without_begin_snapshots_after_its_first_decision(tmp_path: Pat
         assert all(log.replay(decision_id).identical for decision_id in ids)
 
 
+def test_a_checkpoint_stores_the_state_rebuilt_from_the_trail(tmp_path: Path):
+    path = tmp_path / "audit.db"
+    engine = Engine(load_ruleset_text(PAYMENTS_YAML))
+    with AuditLog(path, stream="service") as log:
+        log.begin(engine)
+        ids = [log.record(engine, payment("A", day), engine.evaluate(payment("A", day))) for day in range(1, 6)]
+    rebuilt = checkpoint(path, "service", "payments")
+    assert rebuilt.replayed == 5 and not rebuilt.mismatches
+    with AuditLog(path, create=False) as log:
+        snapshot = log.latest_snapshot("service", "payments")
+        assert snapshot.after_seq == log.get(ids[-1]).seq
+        assert log.rebuild("service", "payments").replayed == 0
+        engine.save_state(tmp_path / "live.json")
+        assert json.loads(snapshot.document) == json.loads((tmp_path / "live.json").read_text(encoding="utf-8"))
+    assert checkpoint(path, "service", "payments").replayed == 0  # nothing new: nothing stored
+
+
 def test_concurrent_records_are_all_committed(audit: AuditLog):
     engine = soccer_engine()
     assessment = engine.evaluate(SOCCER_EVENT)
@@ -160,6 +177,20 @@ def test_concurrent_records_are_all_committed(audit: AuditLog):
     assert len(set(ids)) == 320
     assert audit.count() == 320
     assert {record["decision_id"] for record in audit.export()} == set(ids)
+
+
+def test_a_failed_write_is_reported_to_the_waiter_or_by_flush(audit: AuditLog):
+    engine = soccer_engine()
+    assessment = engine.evaluate(SOCCER_EVENT)
+    audit.record(engine, SOCCER_EVENT, assessment, decision_id="same")
+    with pytest.raises(AuditError, match="UNIQUE"):
+        audit.record(engine, SOCCER_EVENT, assessment, decision_id="same")
+    audit.flush()  # that failure was reported to its waiter, not again here
+    audit.record(engine, SOCCER_EVENT, assessment, decision_id="same", wait=False)
+    with pytest.raises(AuditError, match="UNIQUE"):
+        audit.flush()
+    audit.flush()  # reported once
+    assert audit.count() == 1
 
 
 def test_not_an_audit_trail(tmp_path: Path):

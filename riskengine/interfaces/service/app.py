@@ -22,6 +22,7 @@ import contextlib
 import copy
 import json
 import logging
+import re
 import signal
 import time
 from collections.abc import AsyncIterator
@@ -30,18 +31,17 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Optional
 
-from fastapi import Depends, FastAPI, Request
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
-from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic.json_schema import models_json_schema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from riskengine.engine.assessment import Assessment
 from riskengine.interfaces.service import models
-from riskengine.interfaces.service.audit import SERVICE_STREAM, AuditError, AuditLog, new_decision_id
+from riskengine.interfaces.service.audit import SERVICE_STREAM, AuditError, AuditLog, Pending, new_decision_id
 from riskengine.interfaces.service.keys import KeyRecord, KeyStore
 from riskengine.interfaces.service.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from riskengine.interfaces.service.metrics import MetricsMiddleware, ServiceMetrics
@@ -63,7 +63,7 @@ class ServiceConfig:
     audit: Optional[Path] = None  # None: no audit trail (state then lives in memory only)
     max_body_bytes: int = DEFAULT_MAX_BODY_BYTES
     max_batch: int = DEFAULT_MAX_BATCH
-    snapshot_every: int = 1000
+    snapshot_every: int = 10000
     audit_synchronous: str = "FULL"
 
 
@@ -102,26 +102,18 @@ class Service:
 
     def assess(self, ruleset_id: str, inputs: list[tuple[str, Any]], batch: bool) -> tuple[list[Assessment], list[str]]:
         """Evaluate inputs (text as received, parsed value or ``_UNPARSED``) in order, record them,
-        and return once they are committed. Runs in a worker thread."""
+        and return once they are committed. Blocks: call it from a worker thread."""
+        assessments, _, decision_ids = self.assess_texts(ruleset_id, inputs, batch)
+        return assessments, decision_ids
+
+    def assess_texts(self, ruleset_id: str, inputs: list[tuple[str, Any]], batch: bool) -> tuple[list[Assessment], list[str], list[str]]:
+        """``assess``, with the assessments' JSON lines too."""
         while True:
-            entry = self.registry.get(ruleset_id)
-            if entry is None:
-                raise _not_found(ruleset_id)
+            entry = self._entry(ruleset_id)
             with entry.lock:
                 if entry.retired and entry.stateful:
                     continue  # reloaded while we waited: its state moved to the new version
-                assessments = self._evaluate(entry, inputs)
-                pending = None
-                if self.audit is not None:
-                    ids = None
-                    if batch:
-                        prefix = new_decision_id()
-                        ids = [f"{prefix}.{index}" for index in range(len(inputs))]
-                    try:
-                        pending = self.audit.submit(entry.engine, zip((text for text, _ in inputs), assessments), decision_ids=ids)
-                        self.registry.after_record(entry, len(inputs))
-                    except AuditError as error:
-                        raise self._audit_failed(error) from None
+                assessments, texts, pending = self._evaluate_and_submit(entry, inputs, batch)
                 break
         decision_ids: list[str] = []
         if pending is not None:
@@ -130,10 +122,69 @@ class Service:
                 decision_ids = pending.wait()
             except AuditError as error:
                 raise self._audit_failed(error) from None
-            self.metrics.audit_commit.observe(time.perf_counter() - start)
-            self.audit_error = None
+            self._committed(start)
         self.metrics.observe_assessments(ruleset_id, assessments)
-        return assessments, decision_ids
+        return assessments, texts, decision_ids
+
+    async def assess_one(self, ruleset_id: str, text: str, event: Any) -> tuple[Assessment, str, str | None]:
+        """One event from the event loop: the assessment, its JSON line and its decision id.
+
+        Evaluating one event takes well under a millisecond, less than handing it to a worker
+        thread, so it is evaluated right here when the ruleset's lock is free (in a worker thread
+        when a batch holds it); the commit to the audit trail is awaited without blocking the loop."""
+        entry = self._entry(ruleset_id)
+        pending: Pending | None = None
+        if entry.lock.acquire(blocking=False):
+            try:
+                inline = not (entry.retired and entry.stateful)
+                if inline:
+                    assessments, texts, pending = self._evaluate_and_submit(entry, [(text, event)], False)
+            finally:
+                entry.lock.release()
+        else:
+            inline = False
+        if not inline:
+            assessments, texts, ids = await run_in_threadpool(partial(self.assess_texts, ruleset_id, [(text, event)], False))
+            return assessments[0], texts[0], ids[0] if ids else None
+        decision_id = None
+        if pending is not None:
+            start = time.perf_counter()
+            try:
+                decision_id = (await pending.wait_async())[0]
+            except AuditError as error:
+                raise self._audit_failed(error) from None
+            self._committed(start)
+        self.metrics.observe_assessments(ruleset_id, assessments)
+        return assessments[0], texts[0], decision_id
+
+    def _entry(self, ruleset_id: str) -> Entry:
+        entry = self.registry.get(ruleset_id)
+        if entry is None:
+            raise _not_found(ruleset_id)
+        return entry
+
+    def _evaluate_and_submit(
+        self, entry: Entry, inputs: list[tuple[str, Any]], batch: bool
+    ) -> tuple[list[Assessment], list[str], Pending | None]:
+        """Under ``entry.lock``: evaluate, and queue the decisions in the same order."""
+        assessments = self._evaluate(entry, inputs)
+        texts = [assessment.to_json() for assessment in assessments]
+        if self.audit is None:
+            return assessments, texts, None
+        ids = None
+        if batch:
+            prefix = new_decision_id()
+            ids = [f"{prefix}.{index}" for index in range(len(inputs))]
+        try:
+            pending = self.audit.submit(entry.engine, zip((text for text, _ in inputs), assessments), decision_ids=ids, texts=texts)
+            self.registry.after_record(entry, len(inputs))
+        except AuditError as error:
+            raise self._audit_failed(error) from None
+        return assessments, texts, pending
+
+    def _committed(self, start: float) -> None:
+        self.metrics.audit_commit.observe(time.perf_counter() - start)
+        self.audit_error = None
 
     @staticmethod
     def _evaluate(entry: Entry, inputs: list[tuple[str, Any]]) -> list[Assessment]:
@@ -237,6 +288,36 @@ def _parse_json(text: str) -> Any:
         raise ApiError(400, "invalid_json", "the JSON is nested too deeply") from None
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _has_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return _SURROGATE.search(value) is not None
+    if isinstance(value, list):
+        return any(_has_surrogate(item) for item in value)
+    if isinstance(value, dict):
+        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
+    return False
+
+
+def _refuse_surrogates(text: str, value: Any = _UNPARSED, line: int | None = None) -> None:
+    """JSON may spell an unpaired UTF-16 surrogate (``"\\ud800"``), which no UTF-8 text can hold:
+    such a body is refused like one that is not UTF-8 (RFC 8259 §8.2), before it reaches the engine,
+    the response or the audit trail. Cheap: only bodies with such an escape are looked at closely."""
+    if _SURROGATE_ESCAPE.search(text) is None:
+        return
+    if value is _UNPARSED:
+        try:
+            value = json.loads(text)
+        except (json.JSONDecodeError, RecursionError):
+            return  # not JSON: the engine rejects the line as invalid JSON, without echoing it
+    if _has_surrogate(value):
+        where = f" (line {line})" if line is not None else ""
+        raise ApiError(400, "invalid_json", f"the JSON holds an unpaired UTF-16 surrogate escape{where}, which is not valid Unicode text")
+
+
 def _is_json(media_type: str) -> bool:
     return media_type in JSON_TYPES or media_type.endswith("+json")
 
@@ -250,6 +331,8 @@ _AUTH_RESPONSES: dict[int | str, dict[str, Any]] = {
     503: {**_PROBLEM, "description": "The keys file or the audit trail is unavailable"},
 }
 _REF = "#/components/schemas/"
+_SECURITY: dict[str, Any] = {"security": [{"apiKey": []}]}
+SECURITY_SCHEMES = {"apiKey": {"type": "http", "scheme": "bearer", "description": "An API key: `Authorization: Bearer rk_...`"}}
 
 
 def _assessment_ref() -> dict[str, str]:
@@ -298,26 +381,23 @@ def create_app(service: Service) -> FastAPI:
     )
     app.state.service = service
     app.add_middleware(MetricsMiddleware, metrics=service.metrics)
-    bearer = HTTPBearer(auto_error=False, scheme_name="apiKey", description="An API key: `Authorization: Bearer rk_...`")
-
-    def requires(scope: str) -> Any:
-        async def check(credentials: Optional[HTTPAuthorizationCredentials] = Depends(bearer)) -> KeyRecord:
-            if service.keys.error:
-                log.error("API keys: %s", service.keys.error)
-                raise ApiError(503, "keys_unavailable", "the API keys cannot be read; see the service log")
-            if credentials is None or not credentials.credentials:
-                raise ApiError(401, "unauthorized", "an API key is required: Authorization: Bearer <key>", {"WWW-Authenticate": "Bearer"})
-            record = service.keys.authenticate(credentials.credentials)
-            if record is None:
-                raise ApiError(401, "unauthorized", "unknown or revoked API key", {"WWW-Authenticate": 'Bearer error="invalid_token"'})
-            if not record.allows(scope):
-                raise ApiError(403, "forbidden", f"the API key '{record.name}' lacks the scope '{scope}'")
-            return record
-
-        return check
-
-    evaluate_scope = Depends(requires("evaluate"))
-    admin_scope = Depends(requires("admin"))
+    def authorize(request: Request, scope: str) -> KeyRecord:
+        """The API key of the request (``Authorization: Bearer <key>``), checked for ``scope``.
+        A plain call rather than a FastAPI dependency: it runs on every request, and dependency
+        resolution costs more than the check itself. The OpenAPI document declares it (``security``)."""
+        if service.keys.error:
+            log.error("API keys: %s", service.keys.error)
+            raise ApiError(503, "keys_unavailable", "the API keys cannot be read; see the service log")
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        token = token.strip()
+        if scheme.lower() != "bearer" or not token:
+            raise ApiError(401, "unauthorized", "an API key is required: Authorization: Bearer <key>", {"WWW-Authenticate": "Bearer"})
+        record = service.keys.authenticate(token)
+        if record is None:
+            raise ApiError(401, "unauthorized", "unknown or revoked API key", {"WWW-Authenticate": 'Bearer error="invalid_token"'})
+        if not record.allows(scope):
+            raise ApiError(403, "forbidden", f"the API key '{record.name}' lacks the scope '{scope}'")
+        return record
 
     # -------------------------------------------------------------- errors
 
@@ -364,18 +444,29 @@ def create_app(service: Service) -> FastAPI:
         summary="Prometheus metrics",
         response_class=Response,
         responses={200: {"content": {"text/plain": {"schema": {"type": "string"}}}, "description": "Prometheus text format"}, **_AUTH_RESPONSES},
+        openapi_extra=_SECURITY,
     )
-    async def metrics(key: KeyRecord = evaluate_scope) -> Response:
+    async def metrics(request: Request) -> Response:
+        authorize(request, "evaluate")
         return Response(service.metrics.render(), media_type=METRICS_CONTENT_TYPE)
 
     @app.get("/openapi.json", include_in_schema=False)
-    async def openapi_document(key: KeyRecord = evaluate_scope) -> JSONResponse:
+    async def openapi_document(request: Request) -> JSONResponse:
+        authorize(request, "evaluate")
         return JSONResponse(app.openapi())
 
     # -------------------------------------------------------------- rulesets
 
-    @app.get("/v1/rulesets", response_model=models.RulesetList, tags=["rulesets"], summary="List the rulesets", responses=_AUTH_RESPONSES)
-    async def list_rulesets(key: KeyRecord = evaluate_scope) -> models.RulesetList:
+    @app.get(
+        "/v1/rulesets",
+        response_model=models.RulesetList,
+        tags=["rulesets"],
+        summary="List the rulesets",
+        responses=_AUTH_RESPONSES,
+        openapi_extra=_SECURITY,
+    )
+    async def list_rulesets(request: Request) -> models.RulesetList:
+        authorize(request, "evaluate")
         return models.RulesetList(rulesets=[models.summary(entry.ruleset) for entry in service.registry.entries()])
 
     @app.get(
@@ -384,8 +475,10 @@ def create_app(service: Service) -> FastAPI:
         tags=["rulesets"],
         summary="One ruleset: params, event kinds, features, flags, scoring",
         responses={404: _PROBLEM, 422: _PROBLEM, **_AUTH_RESPONSES},
+        openapi_extra=_SECURITY,
     )
-    async def get_ruleset(ruleset_id: str, key: KeyRecord = evaluate_scope) -> models.RulesetDetail:
+    async def get_ruleset(ruleset_id: str, request: Request) -> models.RulesetDetail:
+        authorize(request, "evaluate")
         entry = service.registry.get(ruleset_id)
         if entry is None:
             raise _not_found(ruleset_id)
@@ -394,6 +487,7 @@ def create_app(service: Service) -> FastAPI:
     # -------------------------------------------------------------- assessments
 
     single_body = {
+        **_SECURITY,
         "requestBody": {
             "required": True,
             "description": "One event: `kind`, optional `event_id`, and its fields.",
@@ -424,7 +518,8 @@ def create_app(service: Service) -> FastAPI:
             **_AUTH_RESPONSES,
         },
     )
-    async def assess(ruleset_id: str, request: Request, key: KeyRecord = evaluate_scope) -> Response:
+    async def assess(ruleset_id: str, request: Request) -> Response:
+        authorize(request, "evaluate")
         if service.registry.get(ruleset_id) is None:
             raise _not_found(ruleset_id)
         media_type = _media_type(request)
@@ -433,13 +528,14 @@ def create_app(service: Service) -> FastAPI:
         body = await read_body(request, config.max_body_bytes)
         text = _text(body)
         event = _parse_json(text)
-        assessments, decision_ids = await run_in_threadpool(partial(service.assess, ruleset_id, [(text, event)], False))
-        assessment = assessments[0]
-        headers = {"X-Decision-Id": decision_ids[0]} if decision_ids else None
+        _refuse_surrogates(text, event)
+        assessment, content, decision_id = await service.assess_one(ruleset_id, text, event)
+        headers = {"X-Decision-Id": decision_id} if decision_id else None
         status = 200 if assessment.status == "scored" else 422
-        return Response(assessment.to_json(), status_code=status, media_type="application/json", headers=headers)
+        return Response(content, status_code=status, media_type="application/json", headers=headers)
 
     batch_body = {
+        **_SECURITY,
         "requestBody": {
             "required": True,
             "description": "Events as a JSON array, or as NDJSON (one JSON event per line).",
@@ -488,7 +584,8 @@ def create_app(service: Service) -> FastAPI:
             **_AUTH_RESPONSES,
         },
     )
-    async def assess_batch(ruleset_id: str, request: Request, key: KeyRecord = evaluate_scope) -> Response:
+    async def assess_batch(ruleset_id: str, request: Request) -> Response:
+        authorize(request, "evaluate")
         if service.registry.get(ruleset_id) is None:
             raise _not_found(ruleset_id)
         media_type = _media_type(request)
@@ -499,20 +596,28 @@ def create_app(service: Service) -> FastAPI:
         text = _text(body)
         inputs: list[tuple[str, Any]]
         if ndjson:
-            inputs = [(line, _UNPARSED) for line in text.splitlines() if line.strip()]
+            # Lines end at \n (and \r\n); not at the other line breaks str.splitlines() knows, which
+            # JSON strings may hold.
+            inputs = []
+            for number, line in enumerate(text.split("\n"), start=1):
+                line = line.removesuffix("\r")
+                if line.strip():
+                    _refuse_surrogates(line, line=number)
+                    inputs.append((line, _UNPARSED))
         else:
             events = _parse_json(text)
             if not isinstance(events, list):
                 raise ApiError(400, "invalid_batch", "expected a JSON array of events (or NDJSON with Content-Type application/x-ndjson)")
+            _refuse_surrogates(text, events)
             inputs = [(json.dumps(event, ensure_ascii=False), event) for event in events]
         if len(inputs) > config.max_batch:
             raise ApiError(422, "batch_too_large", f"a batch holds at most {config.max_batch} events; this one has {len(inputs)}")
-        assessments, decision_ids = await run_in_threadpool(partial(service.assess, ruleset_id, inputs, True))
+        _, texts, decision_ids = await run_in_threadpool(partial(service.assess_texts, ruleset_id, inputs, True))
         headers = {"X-Batch-Id": decision_ids[0].rsplit(".", 1)[0]} if decision_ids else None
         if ndjson:
-            content = "".join(assessment.to_json() + "\n" for assessment in assessments)
+            content = "".join(text + "\n" for text in texts)
             return Response(content, media_type="application/x-ndjson", headers=headers)
-        content = "[" + ",".join(assessment.to_json() for assessment in assessments) + "]"
+        content = "[" + ",".join(texts) + "]"
         return Response(content, media_type="application/json", headers=headers)
 
     # -------------------------------------------------------------- admin
@@ -526,8 +631,10 @@ def create_app(service: Service) -> FastAPI:
             422: {**_PROBLEM, "description": "A ruleset has problems: nothing changed; diagnostics lists them"},
             **_AUTH_RESPONSES,
         },
+        openapi_extra=_SECURITY,
     )
-    async def reload(key: KeyRecord = admin_scope) -> models.ReloadResult:
+    async def reload(request: Request) -> models.ReloadResult:
+        authorize(request, "admin")
         try:
             report = await run_in_threadpool(service.reload)
         except ReloadFailed as error:
@@ -564,7 +671,8 @@ def create_app(service: Service) -> FastAPI:
             separate_input_output_schemas=False,
         )
         rulesets = [entry.ruleset for entry in service.registry.entries()]
-        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        document.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+        schemas = document["components"].setdefault("schemas", {})
         _, engine_models = models_json_schema([(Assessment, "validation")], ref_template=_REF + "{model}")
         schemas.update(engine_models.get("$defs", {}))
         schemas["Event"] = dict(models.GENERIC_EVENT_SCHEMA)

@@ -33,6 +33,7 @@ is evaluation order.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import datetime as dt
 import json
@@ -202,7 +203,10 @@ def new_decision_id() -> str:
 
 
 def utc_now() -> str:
-    return format_time(dt.datetime.now(dt.timezone.utc))
+    """Now, in the stored form (``format_time``)."""
+    now = time.time_ns()
+    seconds, nanoseconds = divmod(now, 1_000_000_000)
+    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(seconds)) + f".{nanoseconds // 1000:06d}Z"
 
 
 def format_time(moment: dt.datetime) -> str:
@@ -249,12 +253,29 @@ def _plain_text(value: Any) -> str | None:
 
 
 class _Job:
-    __slots__ = ("operations", "done", "error")
+    __slots__ = ("operations", "done", "error", "_callbacks", "_lock")
 
     def __init__(self, operations: list[Callable[[sqlite3.Connection], None]]):
         self.operations = operations
         self.done = threading.Event()
         self.error: BaseException | None = None
+        self._callbacks: list[Callable[[], None]] = []
+        self._lock = threading.Lock()
+
+    def add_callback(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` (from the writer thread) once the job is committed or failed."""
+        with self._lock:
+            if not self.done.is_set():
+                self._callbacks.append(callback)
+                return
+        callback()
+
+    def finish(self) -> None:
+        with self._lock:
+            self.done.set()
+            callbacks, self._callbacks = self._callbacks, []
+        for callback in callbacks:
+            callback()
 
 
 _STOP = object()
@@ -270,6 +291,20 @@ class Pending:
 
     def wait(self) -> list[str]:
         self._log._wait(self._job)
+        return self.ids
+
+    async def wait_async(self) -> list[str]:
+        """``wait`` for asyncio code: the event loop is not blocked while the commit happens."""
+        loop = asyncio.get_running_loop()
+        future: asyncio.Future[None] = loop.create_future()
+
+        def resolve() -> None:
+            if not future.done():
+                future.set_result(None)
+
+        self._job.add_callback(lambda: loop.call_soon_threadsafe(resolve))
+        await future
+        self._log._wait(self._job)  # already done: raises the job's error, if any
         return self.ids
 
 
@@ -295,7 +330,9 @@ class AuditLog:
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
         self._closed = False
+        self._first_error: BaseException | None = None
         self._known_hashes: set[str] = set()
+        self._encoded_params: dict[int, tuple[Ruleset, str]] = {}
         self._begun: set[tuple[str, str, int]] = set()
         self._tmp = tempfile.TemporaryDirectory(prefix="riskengine-audit-")
         try:
@@ -378,7 +415,9 @@ class AuditLog:
                     except Exception as error:  # noqa: BLE001 - reported to the caller
                         job.error = AuditError(f"cannot write to the audit trail: {error}")
         for job in jobs:
-            job.done.set()
+            if job.error is not None and self._first_error is None:
+                self._first_error = job.error
+            job.finish()
 
     @staticmethod
     def _transaction(connection: sqlite3.Connection, operations: list[Callable[[sqlite3.Connection], None]]) -> None:
@@ -404,7 +443,19 @@ class AuditLog:
         if job.error is not None:
             with self._lock:
                 self._known_hashes.clear()  # the ruleset rows may not have been written either
+                if self._first_error is job.error:
+                    self._first_error = None  # reported here; flush() need not report it again
             raise job.error if isinstance(job.error, AuditError) else AuditError(str(job.error))
+
+    def _params(self, ruleset: Ruleset) -> str:
+        cached = self._encoded_params.get(id(ruleset))
+        if cached is None or cached[0] is not ruleset:
+            cached = (ruleset, encode_params(ruleset))
+            with self._lock:
+                if len(self._encoded_params) > 1000:
+                    self._encoded_params.clear()
+                self._encoded_params[id(ruleset)] = cached
+        return cached[1]
 
     def _ruleset_operation(self, ruleset: Ruleset) -> list[Callable[[sqlite3.Connection], None]]:
         with self._lock:
@@ -420,9 +471,11 @@ class AuditLog:
 
         return [store]
 
-    def _decision_row(self, ruleset: Ruleset, params: str, stream: str, event: Any, assessment: Assessment | str, decision_id: str | None) -> tuple[Any, ...]:
+    def _decision_row(
+        self, ruleset: Ruleset, params: str, stream: str, event: Any, assessment: Assessment | str, decision_id: str | None, text: str | None = None
+    ) -> tuple[Any, ...]:
         if isinstance(assessment, Assessment):
-            text = assessment.to_json()
+            text = text if text is not None else assessment.to_json()
             status, band, event_id, entity = assessment.status, assessment.band, assessment.event_id, assessment.entity
         else:
             text = assessment
@@ -481,17 +534,20 @@ class AuditLog:
         *,
         stream: str | None = None,
         decision_ids: list[str] | None = None,
+        texts: list[str] | None = None,
     ) -> "Pending":
         """Queue decisions (their order in the trail is the order of ``submit`` calls) and return at
         once; ``Pending.wait()`` returns when they are committed. Lets a caller enqueue under its
-        evaluation lock and wait for the disk outside it."""
+        evaluation lock and wait for the disk outside it. ``texts``: the assessments' JSON lines,
+        when the caller has them already."""
         ruleset = engine.ruleset if isinstance(engine, Engine) else engine
         stream = stream or self.stream
-        params = encode_params(ruleset)
+        params = self._params(ruleset)
         rows = []
         for index, (event, assessment) in enumerate(items):
             given = decision_ids[index] if decision_ids else None
-            rows.append(self._decision_row(ruleset, params, stream, event, assessment, given))
+            text = texts[index] if texts else None
+            rows.append(self._decision_row(ruleset, params, stream, event, assessment, given, text))
         operations = self._ruleset_operation(ruleset)
 
         def insert(connection: sqlite3.Connection) -> None:
@@ -523,13 +579,14 @@ class AuditLog:
         if snapshot and engine.ruleset.features:
             self.snapshot(engine, stream, wait=wait)
 
-    def snapshot(self, engine: Engine, stream: str | None = None, wait: bool = False) -> None:
-        """Store the engine's state, as after the last decision recorded for its stream and ruleset.
+    def snapshot(self, engine: Engine, stream: str | None = None, wait: bool = False, after_seq: int | None = None) -> None:
+        """Store the engine's state, as after the last decision recorded for its stream and ruleset
+        (or after decision ``after_seq``, for a state rebuilt from the trail).
 
         Callers that evaluate concurrently must hold the lock they evaluate and record under."""
-        self._submit(self._snapshot_operations(engine, stream or self.stream), wait)
+        self._submit(self._snapshot_operations(engine, stream or self.stream, after_seq), wait)
 
-    def _snapshot_operations(self, engine: Engine, stream: str) -> list[Callable[[sqlite3.Connection], None]]:
+    def _snapshot_operations(self, engine: Engine, stream: str, after_seq: int | None = None) -> list[Callable[[sqlite3.Connection], None]]:
         ruleset = engine.ruleset
         handle, temporary = tempfile.mkstemp(suffix=".json", dir=self._tmp.name)
         os.close(handle)
@@ -539,21 +596,32 @@ class AuditLog:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
-        row = (utc_now(), stream, ruleset.id, ruleset.hash, encode_params(ruleset), stream, ruleset.id, document)
+        header = (utc_now(), stream, ruleset.id, ruleset.hash, encode_params(ruleset))
 
         def insert(connection: sqlite3.Connection) -> None:
+            if after_seq is not None:
+                connection.execute(
+                    "INSERT INTO snapshots (taken_at, stream, ruleset_id, ruleset_hash, params, after_seq, document)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (*header, after_seq, document),
+                )
+                return
             connection.execute(
                 "INSERT INTO snapshots (taken_at, stream, ruleset_id, ruleset_hash, params, after_seq, document)"
                 " VALUES (?, ?, ?, ?, ?, (SELECT COALESCE(MAX(seq), 0) FROM decisions WHERE stream = ? AND ruleset_id = ?), ?)",
-                row,
+                (*header, stream, ruleset.id, document),
             )
 
         return self._ruleset_operation(ruleset) + [insert]
 
     def flush(self) -> None:
-        """Wait until everything recorded so far is committed."""
+        """Wait until everything recorded so far is committed; raise ``AuditError`` if anything
+        recorded since the last ``flush`` (with ``wait=False`` too) could not be written."""
         if self._writer is not None:
             self._submit([], wait=True)
+        error, self._first_error = self._first_error, None
+        if error is not None:
+            raise error if isinstance(error, AuditError) else AuditError(str(error))
 
     def close(self) -> None:
         with self._lock:
@@ -644,7 +712,7 @@ class AuditLog:
             query += " AND after_seq < ?"
             args.append(before_seq)
         with self._reader() as connection:
-            row = connection.execute(query + " ORDER BY seq DESC LIMIT 1", args).fetchone()
+            row = connection.execute(query + " ORDER BY after_seq DESC, seq DESC LIMIT 1", args).fetchone()
         if row is None:
             return None
         return Snapshot(*row[:7], document=zlib.decompress(row[7]))
@@ -748,3 +816,15 @@ class AuditLog:
         result.identical = result.replayed == decision.assessment
         return result
 
+
+def checkpoint(path: str | Path, stream: str, ruleset_id: str) -> Rebuilt:
+    """Store a snapshot of a stream's state for ``ruleset_id``, rebuilt from the trail alone (the
+    latest snapshot and the decisions after it). The HTTP service runs this in a child process every
+    N decisions, so that a snapshot never stops or slows the evaluations it serves, and a restart
+    after a crash replays at most about N decisions. Nothing is stored when nothing new was recorded
+    or when a re-evaluation differs from its recorded assessment."""
+    with AuditLog(path, stream=stream, create=False) as log:
+        rebuilt = log.rebuild(stream, ruleset_id)
+        if rebuilt.engine is not None and rebuilt.replayed and not rebuilt.mismatches:
+            log.snapshot(rebuilt.engine, stream, wait=True, after_seq=rebuilt.last_seq)
+        return rebuilt

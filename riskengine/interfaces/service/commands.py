@@ -1,6 +1,7 @@
 """Commands of the HTTP service and the audit trail, registered on the ``riskengine`` CLI.
 
     riskengine serve --rulesets DIR [--host 127.0.0.1] [--port 8080] [--keys FILE] [--audit PATH]
+                     [--audit-sync full|normal] [--max-body-bytes N] [--max-batch N] [--snapshot-every N]
     riskengine keys create NAME [--scope evaluate|admin] --keys FILE   prints the key once, last line
     riskengine keys revoke NAME --keys FILE
     riskengine keys list --keys FILE
@@ -82,14 +83,25 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="Port to listen on (0: any free port, printed at start).")] = 8080,
     keys: KeysOption = Path(DEFAULT_KEYS),
     audit: AuditOption = Path(DEFAULT_AUDIT),
+    audit_sync: Annotated[
+        str,
+        typer.Option(
+            "--audit-sync",
+            help="full: fsync every commit (survives a machine crash); normal: survives a crash of the process only.",
+        ),
+    ] = "full",
     no_audit: Annotated[
         bool, typer.Option("--no-audit", help="Record nothing (benchmarks only): no replay, state kept in memory only.")
     ] = False,
     max_body_bytes: Annotated[int, typer.Option("--max-body-bytes", help="Largest request body accepted (413 above).")] = 4 * 1024 * 1024,
     max_batch: Annotated[int, typer.Option("--max-batch", help="Most events in one batch request (413 above).")] = 1000,
     snapshot_every: Annotated[
-        int, typer.Option("--snapshot-every", help="Store the state of a stateful ruleset in the audit trail every N decisions.")
-    ] = 1000,
+        int,
+        typer.Option(
+            "--snapshot-every",
+            help="Every N decisions of a stateful ruleset, store a state snapshot (rebuilt from the audit trail by a child process); a restart replays at most about N decisions.",
+        ),
+    ] = 10000,
     log_level: Annotated[str, typer.Option("--log-level", help="critical, error, warning, info or debug.")] = "info",
     access_log: Annotated[bool, typer.Option("--access-log/--no-access-log", help="Log every request.")] = False,
 ) -> None:
@@ -111,7 +123,10 @@ def serve(
         max_body_bytes=max_body_bytes,
         max_batch=max_batch,
         snapshot_every=snapshot_every,
+        audit_synchronous=audit_sync.upper(),
     )
+    if audit_sync.lower() not in ("full", "normal"):
+        raise _fail(f"--audit-sync is full or normal, not '{audit_sync}'")
     try:
         service = Service(config)
     except ReloadFailed as error:

@@ -14,8 +14,10 @@ caller gets every diagnostic. Otherwise the new set replaces the old one in a si
   so no event is counted by an engine that is already discarded.
 
 With an audit trail, the state of each stateful ruleset is rebuilt at start from the trail (latest
-snapshot, then the decisions after it) and a snapshot is stored at every change of version, every
-``snapshot_every`` decisions and at shutdown (see ``audit.py``).
+snapshot, then the decisions after it) and a snapshot is stored at every change of version and at
+shutdown (see ``audit.py``); every ``snapshot_every`` decisions a child process stores one rebuilt
+from the trail (``audit.checkpoint``), so that a restart after a crash replays few decisions and
+serving never stops for a snapshot.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ import contextlib
 import hashlib
 import logging
 import os
+import subprocess
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass, field
@@ -53,6 +57,7 @@ class Entry:
     lock: threading.Lock = field(default_factory=threading.Lock)
     retired: bool = False
     since_snapshot: int = 0
+    dirty: bool = False  # decisions recorded since the last snapshot taken in this process
 
     @property
     def stateful(self) -> bool:
@@ -108,7 +113,7 @@ class Registry:
         directory: str | Path,
         audit: AuditLog | None = None,
         stream: str = SERVICE_STREAM,
-        snapshot_every: int = 1000,
+        snapshot_every: int = 10000,
     ):
         self.directory = Path(directory)
         self.audit = audit
@@ -117,6 +122,8 @@ class Registry:
         self.generation = 0
         self._entries: dict[str, Entry] = {}
         self._reload_lock = threading.Lock()
+        self._checkpoint_lock = threading.Lock()
+        self._checkpoints: dict[str, subprocess.Popen[bytes]] = {}
 
     # ------------------------------------------------------------------ lookups
 
@@ -224,6 +231,7 @@ class Registry:
         if self.audit is not None and entry.stateful:
             self.audit.begin(entry.engine, self.stream, snapshot=snapshot)
             entry.since_snapshot = 0
+            entry.dirty = False
 
     def _recover(self, entry: Entry) -> None:
         """Continue the state of a stateful ruleset from the audit trail (latest snapshot, then the
@@ -255,23 +263,57 @@ class Registry:
     # ------------------------------------------------------------------ snapshots
 
     def after_record(self, entry: Entry, count: int) -> None:
-        """Call under ``entry.lock`` after recording ``count`` decisions: snapshot every N."""
-        if self.audit is None or not entry.stateful or self.snapshot_every <= 0:
+        """Call under ``entry.lock`` after recording ``count`` decisions: every ``snapshot_every``
+        decisions, a child process stores a snapshot rebuilt from the trail (``audit.checkpoint``),
+        so that serving never waits for one."""
+        if self.audit is None or not entry.stateful:
             return
+        entry.dirty = True
         entry.since_snapshot += count
-        if entry.since_snapshot >= self.snapshot_every:
-            self.audit.snapshot(entry.engine, self.stream)
-            entry.since_snapshot = 0
+        if self.snapshot_every > 0 and entry.since_snapshot >= self.snapshot_every:
+            if self._start_checkpoint(entry.ruleset.id):
+                entry.since_snapshot = 0
+
+    def _start_checkpoint(self, ruleset_id: str) -> bool:
+        assert self.audit is not None
+        with self._checkpoint_lock:
+            running = self._checkpoints.get(ruleset_id)
+            if running is not None and running.poll() is None:
+                return False  # the previous one is still at work; try again after the next decision
+            if running is not None and running.returncode:
+                log.warning("%s: the state checkpoint process ended with code %s", ruleset_id, running.returncode)
+            try:
+                self._checkpoints[ruleset_id] = subprocess.Popen(
+                    [sys.executable, "-m", "riskengine.interfaces.service.checkpoint", str(self.audit.path), self.stream, ruleset_id],
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    close_fds=True,
+                )
+            except OSError as error:
+                log.error("%s: cannot start the state checkpoint process: %s", ruleset_id, error)
+                return False
+            return True
 
     def close(self) -> None:
-        """Snapshot the state of every stateful ruleset that changed since its last snapshot."""
+        """Wait for running checkpoints, then snapshot the state of every stateful ruleset that
+        recorded decisions in this run."""
+        with self._checkpoint_lock:
+            running = list(self._checkpoints.values())
+            self._checkpoints.clear()
+        for process in running:
+            try:
+                process.wait(60)
+            except subprocess.TimeoutExpired:  # pragma: no cover - a stuck checkpoint
+                process.kill()
+                process.wait()
         if self.audit is None:
             return
         for entry in self.entries():
             if entry.stateful:
                 with entry.lock:
-                    if entry.since_snapshot:
+                    if entry.dirty:
                         self.audit.snapshot(entry.engine, self.stream)
+                        entry.dirty = False
                         entry.since_snapshot = 0
 
     def describe(self) -> dict[str, Any]:
