@@ -11,7 +11,7 @@ from typing import Any
 from riskengine.engine.assessment import Assessment, EventError, FlagHit, NotEvaluable, RulesetRef
 from riskengine.engine.backend import BackendError, DurableBackend
 from riskengine.engine.events import EventProblem, EventValidator, RejectedEvent, ValidatedEvent
-from riskengine.engine.explain import evidence, render_message
+from riskengine.engine.explain import Explainer
 from riskengine.engine.facts import FactBuilder
 from riskengine.engine.features import StatefulFeatures
 from riskengine.engine.profiles import EntityProfile, update_profile
@@ -51,6 +51,10 @@ class Engine:
             kind: [value for value in ruleset.derived.values() if kind in value.kinds] for kind in ruleset.kinds
         }
         self._missing_sources = {flag.id: _missing_sources(flag, ruleset) for flag in ruleset.flags}
+        self._explainers = [Explainer(flag, ruleset) for flag in ruleset.flags]
+        # fired flags are listed by weight (descending), then id: one rank per flag, computed once
+        order = sorted(range(len(ruleset.flags)), key=lambda i: (-ruleset.flags[i].weight, ruleset.flags[i].id))
+        self._hit_rank = {index: rank for rank, index in enumerate(order)}
 
     # ------------------------------------------------------------------ public API
 
@@ -178,33 +182,39 @@ class Engine:
             outcomes[target.flag_index] = target.outcome
 
         flags = self.ruleset.flags
-        fired: list[Flag] = []
+        fired: list[int] = []
         evaluable: list[Flag] = []
         not_evaluable: list[NotEvaluable] = []
         for index in self.ruleset.compiled.plans[event.kind].flag_indexes:
             flag = flags[index]
             outcome = outcomes.get(index)
             if outcome is None:
-                not_evaluable.append(NotEvaluable(id=flag.id, missing=self._missing(flag, env)))
+                not_evaluable.append(NotEvaluable.model_construct(id=flag.id, missing=self._missing(flag, env)))
                 continue
             evaluable.append(flag)
             if outcome:
-                fired.append(flag)
-        score = score_flags(self.ruleset.scoring, fired, evaluable)
-        hits = [
-            FlagHit(
-                id=flag.id,
-                title=flag.title,
-                severity=flag.severity,
-                weight=flag.weight,
-                typology=flag.typology,
-                message=render_message(flag, self.ruleset, event.raw, env),
-                evidence=evidence(flag, self.ruleset, event.raw, env, features.event_ids),
-                references=list(flag.references),
+                fired.append(index)
+        fired.sort(key=self._hit_rank.__getitem__)
+        score = score_flags(self.ruleset.scoring, [flags[index] for index in fired], evaluable)
+        # Output models are built from checked values: model_construct skips re-validating them.
+        hits = []
+        for index in fired:
+            flag = flags[index]
+            explainer = self._explainers[index]
+            hits.append(
+                FlagHit.model_construct(
+                    id=flag.id,
+                    title=flag.title,
+                    severity=flag.severity,
+                    weight=flag.weight,
+                    typology=flag.typology,
+                    message=explainer.message(event.raw, env),
+                    evidence=explainer.evidence(event.raw, env, features.event_ids),
+                    references=list(flag.references),
+                )
             )
-            for flag in sorted(fired, key=lambda flag: (-flag.weight, flag.id))
-        ]
-        assessment = Assessment(
+        not_evaluable.sort(key=lambda item: item.id)
+        assessment = Assessment.model_construct(
             event_id=event.event_id,
             kind=event.kind,
             entity=event.entity,
@@ -212,7 +222,8 @@ class Engine:
             score=score.value,
             band=score.band,
             flags=hits,
-            not_evaluable=sorted(not_evaluable, key=lambda item: item.id),
+            not_evaluable=not_evaluable,
+            errors=[],
             ruleset=self._reference,
         )
         self._stateful.record(event.kind, env, sequence, event.event_id)

@@ -20,13 +20,14 @@ class Score:
     band: str
 
 
-def exact(number: int | float) -> Fraction:
-    return Fraction(number) if isinstance(number, int) else Fraction(repr(number))
+def exact(number: int | float) -> Fraction | int:
+    """The decimal value written in the ruleset, exactly (0.1 is one tenth, not its binary double)."""
+    return number if isinstance(number, int) else Fraction(repr(number))
 
 
 def score_flags(scoring: Scoring, fired: Sequence[Flag], evaluable: Sequence[Flag]) -> Score:
     """``fired`` are the flags that fired; ``evaluable`` the fired and not-fired ones."""
-    maximum = exact(scoring.max_score)
+    maximum = Fraction(exact(scoring.max_score))  # a Fraction, so that divisions stay exact
     if scoring.method == "sum":
         value = _sum(scoring, fired, maximum)
     elif scoring.method == "noisy_or":
@@ -40,18 +41,19 @@ def score_flags(scoring: Scoring, fired: Sequence[Flag], evaluable: Sequence[Fla
     return Score(round(float(value), 2), band_for(scoring, value, fired))
 
 
+
 def _sum(scoring: Scoring, fired: Sequence[Flag], maximum: Fraction) -> Fraction:
-    groups: dict[str, Fraction] = {}
-    ungrouped = Fraction(0)
+    groups: dict[str, Fraction | int] = {}
+    ungrouped: Fraction | int = 0
     for flag in fired:
         if flag.typology is None:
             ungrouped += exact(flag.weight)  # each its own group, uncapped
         else:
-            groups[flag.typology] = groups.get(flag.typology, Fraction(0)) + exact(flag.weight)
+            groups[flag.typology] = groups.get(flag.typology, 0) + exact(flag.weight)
     if scoring.typology_cap is not None:
         cap = exact(scoring.typology_cap)
         groups = {typology: min(cap, total) for typology, total in groups.items()}
-    return min(maximum, ungrouped + sum(groups.values(), Fraction(0)))
+    return min(maximum, ungrouped + sum(groups.values()))
 
 
 def band_for(scoring: Scoring, value: Fraction, fired: Sequence[Flag]) -> str:
