@@ -19,7 +19,8 @@ generator in this process:
 Events are the sector's example events (``examples/<ruleset>/events.jsonl``) sent in order, cycled.
 Every response must be 200 with an assessment; the run fails otherwise. The load generator shares
 the machine with the server (loopback), so the numbers include its CPU use: they are an upper bound
-on the server's latency. The default client is a minimal HTTP/1.1 keep-alive client on asyncio
+on the server's latency; the server's own histogram (``/metrics``) gives, per run, the share of
+requests it answered within 10 ms, and ``/proc`` its CPU time per request. The default client is a minimal HTTP/1.1 keep-alive client on asyncio
 streams (``--client httpx`` uses httpx, which costs about as much CPU per request as the server). Prints a table and writes ``benchmarks/results/service_load.json``.
 
 Target (issue 7): p99 under 10 ms at 200 requests per second for the soccer ruleset on a 2-core
@@ -93,6 +94,14 @@ class Server:
                 pass
             time.sleep(0.05)
         raise SystemExit("the service did not become ready:\n" + "".join(self.log))
+
+    def cpu_seconds(self) -> float | None:
+        """CPU time (user + system) used by the server process so far; None where /proc is missing."""
+        try:
+            fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -323,13 +332,9 @@ def run(arguments: argparse.Namespace) -> dict[str, Any]:
                 load = Load(server.url, key, f"/v1/rulesets/{_ruleset_id(ruleset)}/assessments", bodies, arguments.client)
                 asyncio.run(load.warm_up(arguments.warmup))
                 for clients in CLIENTS:
-                    row = asyncio.run(load.closed_loop(clients, arguments.duration))
-                    results["runs"].append({"audit": audit, **row})
-                    _print_row(results["runs"][-1])
+                    results["runs"].append(_measured(server, key, audit, lambda: load.closed_loop(clients, arguments.duration)))
                 for clients in CLIENTS:
-                    row = asyncio.run(load.open_loop(clients, arguments.rate, arguments.duration))
-                    results["runs"].append({"audit": audit, **row})
-                    _print_row(results["runs"][-1])
+                    results["runs"].append(_measured(server, key, audit, lambda: load.open_loop(clients, arguments.rate, arguments.duration)))
             finally:
                 server.stop()
     at_rate = [row for row in results["runs"] if row["mode"] != "closed loop"]
@@ -339,6 +344,35 @@ def run(arguments: argparse.Namespace) -> dict[str, Any]:
     return results
 
 
+_BUCKET = re.compile(r'riskengine_http_request_duration_seconds_bucket\{le="([^"]+)",method="POST",route="[^"]*/assessments",status="200"\} (\S+)')
+
+
+def _server_histogram(server: Server, key: str) -> dict[str, float]:
+    """The server's own latency histogram of single assessments (cumulative counts by bucket)."""
+    text = httpx.get(server.url + "/metrics", headers={"Authorization": f"Bearer {key}"}, timeout=30).text
+    return {match.group(1): float(match.group(2)) for match in _BUCKET.finditer(text)}
+
+
+def _measured(server: Server, key: str, audit: str, run_load: Any) -> dict[str, Any]:
+    """One run, with the server's CPU time per request and the share of requests the server itself
+    answered within 10 ms (both robust to other load on the machine slowing the load generator)."""
+    before, histogram = server.cpu_seconds(), _server_histogram(server, key)
+    row = asyncio.run(run_load())
+    after, histogram_after = server.cpu_seconds(), _server_histogram(server, key)
+    cpu = round((after - before) * 1000 / row["requests"], 3) if before is not None and after is not None else None
+    total = histogram_after.get("+Inf", 0) - histogram.get("+Inf", 0)
+    within = histogram_after.get("0.01", 0) - histogram.get("0.01", 0)
+    row = {
+        "audit": audit,
+        **row,
+        "server_cpu_ms_per_request": cpu,
+        "server_share_within_10ms": round(within / total, 4) if total else None,
+        "load_average": round(os.getloadavg()[0], 2),
+    }
+    _print_row(row)
+    return row
+
+
 def _ruleset_id(path: Path) -> str:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("ruleset:"):
@@ -346,13 +380,18 @@ def _ruleset_id(path: Path) -> str:
     raise SystemExit(f"{path}: no 'ruleset:' line")
 
 
-HEADER = f"{'audit':<8}{'mode':<14}{'clients':>8}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'max ms':>9}"
+HEADER = (
+    f"{'audit':<8}{'mode':<14}{'clients':>8}{'requests':>10}{'req/s':>9}{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}"
+    f"{'max ms':>9}{'cpu ms/req':>11}{'srv<=10ms':>10}{'load':>6}"
+)
 
 
 def _print_row(row: dict[str, Any]) -> None:
     print(
         f"{row['audit']:<8}{row['mode']:<14}{row['clients']:>8}{row['requests']:>10}{row['throughput_per_s']:>9}"
-        f"{row['p50_ms']:>9}{row['p90_ms']:>9}{row['p99_ms']:>9}{row['max_ms']:>9}",
+        f"{row['p50_ms']:>9}{row['p90_ms']:>9}{row['p99_ms']:>9}{row['max_ms']:>9}"
+        f"{row['server_cpu_ms_per_request'] if row['server_cpu_ms_per_request'] is not None else '-':>11}"
+        f"{row['server_share_within_10ms'] if row['server_share_within_10ms'] is not None else '-':>10}{row['load_average']:>6}",
         flush=True,
     )
 

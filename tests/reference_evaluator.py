@@ -38,8 +38,6 @@ from typing import Any, Mapping
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 EXACT_FLOAT_INT = 2**53
 
-_MISSING = object()
-
 
 class Imprecise(Exception):
     """The comparison falls in the engine's documented inexact zone and the answers could differ."""
@@ -166,7 +164,7 @@ class _Context:
         spec: Any = self.fields
         current: Any = self.event
         parts = dotted.split(".")
-        for index, part in enumerate(parts):
+        for part in parts:
             if not isinstance(spec, dict) or part not in spec:
                 return None, None, False  # not declared by this kind: unknown
             spec = spec[part]

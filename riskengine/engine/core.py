@@ -125,7 +125,9 @@ class Engine:
         """Continue from a state file. A file from another ruleset version is refused unless
         ``migrate`` is set; then the windows of features whose definition is unchanged are kept."""
         document = read_state_file(path)
-        saved = document.get("ruleset", {})
+        saved = document.get("ruleset")
+        if not isinstance(saved, dict) or not isinstance(document.get("features", {}), dict):
+            raise StateError(f"{path} is not a riskengine state file: it names no ruleset")
         header = self._state_header()
         keep = set(self.ruleset.features)
         if saved.get("hash") != header["ruleset"]["hash"] or document.get("params") != header["params"]:
@@ -138,7 +140,10 @@ class Engine:
             saved_features = document.get("features", {})
             keep = {name for name, feature in self.ruleset.features.items() if saved_features.get(name) == feature.digest}
         with self._lock:
-            restore(self._state, document, keep)
+            try:
+                restore(self._state, document, keep)
+            except StateError as error:
+                raise StateError(f"{path}: {error}") from None
 
     def _state_header(self) -> dict[str, Any]:
         return {

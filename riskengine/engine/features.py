@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any, Iterator, Mapping, Sequence
+from typing import Any, Iterator, Mapping
 
 from riskengine.engine.state import Entry, Key, StateStore
 from riskengine.engine.values import engine_value, evaluate_item_condition

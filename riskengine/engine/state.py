@@ -20,6 +20,9 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Protocol, Sequence
 
 STATE_FORMAT = "riskengine-state/1"
+PROFILE_KEYS = frozenset(
+    {"entity", "events", "flags", "max_score", "max_band", "latest_score", "latest_band", "first_seen", "last_seen"}
+)
 Key = tuple[Any, ...]
 
 
@@ -171,6 +174,7 @@ def restore(store: StateStore, document: dict[str, Any], keep_features: set[str]
                 continue
             for item in _sequence(keyed):
                 key = tuple(_sequence(decode_value(_mapping(item)["key"])))
+                hash(key)
                 bucket = []
                 for row in _sequence(_mapping(item)["entries"]):
                     time, sequence, event_id, value = _sequence(row)
@@ -180,7 +184,10 @@ def restore(store: StateStore, document: dict[str, Any], keep_features: set[str]
         profiles = []
         for profile in _sequence(document.get("profiles", [])):
             decoded = decode_value(_mapping(profile))
-            decoded["entity"]  # every profile names its entity
+            hash(decoded["entity"])  # every profile names its entity, a plain value
+            missing = PROFILE_KEYS - decoded.keys()
+            if missing:
+                raise KeyError(f"profile of {decoded['entity']!r} lacks {', '.join(sorted(missing))}")
             profiles.append(decoded)
     except (KeyError, TypeError, ValueError) as error:
         raise StateError(f"the state file is damaged: {type(error).__name__}: {error}") from None

@@ -129,7 +129,7 @@ def render_reading(console: Console, read_stats: ReadStats, converter: OcdsConve
     """What was read, what was skipped and why, and what was repaired."""
     stats = converter.stats
     console.print(
-        f"read {read_stats.lines} JSON values: {read_stats.compiled_releases} compiled releases, "
+        f"read {read_stats.lines} JSON lines or documents: {read_stats.compiled_releases} compiled releases, "
         f"{read_stats.release_packages} release packages, {read_stats.record_packages} record packages "
         f"({read_stats.records} records), {read_stats.releases_merged} releases merged into compiled releases; "
         f"{read_stats.problem_count} problems",

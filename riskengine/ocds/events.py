@@ -414,8 +414,8 @@ class OcdsConverter:
                     "processes": org.processes,
                     "open_processes": org.methods["open"], "selective_processes": org.methods["selective"],
                     "limited_processes": org.methods["limited"], "direct_processes": org.methods["direct"],
-                    "submitted_bids": org.submitted, "disqualified_bids": org.disqualified,
-                    "awards_count": org.award_amounts,
+                    **_bids(org),
+                    "awards_count": org.award_amounts or None,
                     "benford_mad": _benford_mad(org.digits) if org.award_amounts else None,
                 }
                 events.append(_clean(event))
@@ -423,19 +423,28 @@ class OcdsConverter:
             for org_id, org in self.entities.items():
                 events.append(_clean({
                     "kind": "procuring_entity", "event_id": f"procuring_entity/{org_id}", "org_id": org_id, "name": org.name,
-                    "processes": org.processes, "submitted_bids": org.submitted, "disqualified_bids": org.disqualified,
+                    "processes": org.processes, **_bids(org),
                 }))
         if self._wanted("tenderer"):
             for org_id, org in self.tenderers.items():
                 events.append(_clean({
                     "kind": "tenderer", "event_id": f"tenderer/{org_id}", "org_id": org_id, "name": org.name,
-                    "submitted_bids": org.submitted, "disqualified_bids": org.disqualified,
-                    "valid_bid_processes": org.valid_processes, "valid_bid_wins": org.wins,
-                    "awarded_processes": org.awarded_processes, "classification_divisions": len(org.codes),
+                    **_bids(org),
+                    # absent, not 0, when the organisation is outside Cardinal's R025 / R048 data
+                    "valid_bid_processes": org.valid_processes or None, "valid_bid_wins": org.wins if org.valid_processes else None,
+                    "awarded_processes": org.awarded_processes or None, "classification_divisions": len(org.codes) if org.awarded_processes else None,
                 }))
         for event in events:
             self.stats.count_event(event)
         return events
+
+
+def _bids(org: _Org) -> dict[str, Any]:
+    """Bids of an organisation's processes: absent (not evaluable) when none was submitted, as
+    Cardinal keeps no ratio for it."""
+    if not org.submitted:
+        return {}
+    return {"submitted_bids": org.submitted, "disqualified_bids": org.disqualified}
 
 
 def _benford_mad(digits: Counter[int]) -> float:

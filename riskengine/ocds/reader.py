@@ -249,9 +249,13 @@ def _read_stream(handle: IO[bytes], source: str, collector: _Collector, stats: R
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         stripped = first_line.lstrip()
         if stripped[:1] in (b"{", b"["):
-            # one JSON document over several lines (a pretty-printed package)
             rest = handle.read()
-            yield from _document(first_line + rest, source, collector, stats, first_number)
+            if rest.strip():
+                # one JSON document over several lines (a pretty-printed package)
+                yield from _document(first_line + rest, source, collector, stats, first_number)
+                return
+            stats.lines += 1
+            _parse_line(first_line, source, first_number, stats)
             return
         first_value = _parse_line(first_line, source, first_number, stats)
         if first_value is _BAD:

@@ -1027,7 +1027,13 @@ class _Builder:
             unit=model.unit,
             type=feature_type(model.aggregate, field_type),
             description=model.description,
-            digest=feature_digest(model.model_dump()),
+            # what the windows were built with: the resolved window (a param may set it) and key types
+            digest=feature_digest({
+                **model.model_dump(exclude={"description"}),
+                "window": window,
+                "keys": {kind: list(fields) for kind, fields in keys.items()},
+                "field_type": str(field_type),
+            }),
         )
 
     def _check_placeholders(self, template: str, scope: Scope, loc: tuple[Any, ...]) -> None:

@@ -234,8 +234,12 @@ def test_missing_state_file_raises_state_error(tmp_path: Path) -> None:
         lambda d: d.update(counters={"sequence": "many"}),
         lambda d: d.update(profiles=[{"events": 1}]),
         lambda d: d.update(entries={"f0_count": [{"key": [{"$date": "not a date"}], "entries": []}]}),
+        lambda d: d.update(entries={"f0_count": [{"key": [["x"]], "entries": []}]}),
+        lambda d: d.update(profiles=[{"entity": ["x"], "events": 1}]),
+        lambda d: d["profiles"][0].pop("max_band"),
     ],
-    ids=["bad-time", "no-entries", "entries-not-a-list", "bad-counter", "profile-without-entity", "bad-date"],
+    ids=["bad-time", "no-entries", "entries-not-a-list", "bad-counter", "profile-without-entity", "bad-date",
+         "unhashable-key", "unhashable-entity", "incomplete-profile"],
 )
 def test_damaged_state_raises_state_error_and_keeps_the_current_state(tmp_path: Path, damage: Any) -> None:
     text = BEFORE.text()

@@ -67,7 +67,7 @@ def test_the_cli_stops_on_a_bad_settings_file(runner, tmp_path) -> None:
 
 def test_a_fixed_threshold_replaces_the_fence(runner, tmp_path) -> None:
     settings = tmp_path / "settings.ini"
-    settings.write_text("[R058]\nthreshold = 50\n")
+    settings.write_text("no_price_comparison_procurement_methods = NPC\n[exclusions]\nprocurement_method_details = EXC\n[R058]\nthreshold = 50\n")
     result = runner.invoke(app, ["cardinal", str(CONFORMANCE / "R058.jsonl"), "--settings", str(settings), "-q"])
     assert result.exit_code == 0, result.output
     output = json.loads(result.stdout)

@@ -200,6 +200,20 @@ def test_unpaired_surrogates_are_refused_and_other_line_breaks_kept(client, serv
     assert service.audit.replay(separator.headers["X-Batch-Id"] + ".0").identical
 
 
+def test_numbers_beyond_what_python_reads_are_never_a_500(client, service, keys: Keys):
+    digits = "1" * 5000  # more digits than Python converts to an int
+    single = client.post(ASSESS, content='{"kind": "agent_payment", "fee": %s}' % digits, headers={**keys.header(), "Content-Type": "application/json"})
+    assert single.status_code == 400 and single.json()["error"] == "invalid_json"
+    huge = "9" * 400  # an int, but beyond the range of a float
+    lines = f'{{"kind": "agent_payment", "fee": {digits}}}\n{{"kind": "agent_payment", "fee": {huge}}}\n{{"kind": "agent_payment"}}\n'
+    response = client.post(BATCH, content=lines, headers={**keys.header(), **NDJSON})
+    assert response.status_code == 200
+    out = [json.loads(line) for line in response.text.split("\n") if line]
+    assert [item["status"] for item in out] == ["rejected", "rejected", "scored"]
+    for index in range(3):  # whatever the engine made of them, a replay gives the same bytes
+        assert service.audit.replay(f"{response.headers['X-Batch-Id']}.{index}").identical
+
+
 def test_a_batch_that_is_not_an_array_is_400(client, keys: Keys):
     response = client.post(BATCH, json=SOCCER_EVENT, headers=keys.header())
     assert response.status_code == 400 and response.json()["error"] == "invalid_batch"

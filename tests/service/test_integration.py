@@ -101,7 +101,10 @@ def test_sigkill_restart_sighup_and_sigterm(tmp_path: Path):
             # A broken file on SIGHUP: refused, the service keeps serving version 2.
             path.write_text("ruleset: [", encoding="utf-8")
             server.signal(signal.SIGHUP)
-            time.sleep(0.5)
+            deadline = time.monotonic() + 20
+            while "SIGHUP reload refused" not in "".join(server.log) and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert "payments.yaml:1:" in "".join(server.log)  # the diagnostics are logged
             assert client.post(PAYMENTS, json=payment("B", 1)).json()["ruleset"]["version"] == "2"
     finally:
         returncode = server.stop()  # SIGTERM: graceful, snapshots the state

@@ -41,7 +41,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from riskengine.engine.assessment import Assessment
 from riskengine.interfaces.service import models
-from riskengine.interfaces.service.audit import SERVICE_STREAM, AuditError, AuditLog, Pending, new_decision_id
+from riskengine.interfaces.service.audit import SERVICE_STREAM, UNPARSED, AuditError, AuditLog, Pending, assess_input, new_decision_id
 from riskengine.interfaces.service.keys import KeyRecord, KeyStore
 from riskengine.interfaces.service.metrics import CONTENT_TYPE as METRICS_CONTENT_TYPE
 from riskengine.interfaces.service.metrics import MetricsMiddleware, ServiceMetrics
@@ -53,7 +53,7 @@ DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024
 DEFAULT_MAX_BATCH = 1000
 JSON_TYPES = ("application/json", "")
 NDJSON_TYPES = ("application/x-ndjson", "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines")
-_UNPARSED = object()
+_UNPARSED = UNPARSED
 
 
 @dataclass
@@ -189,7 +189,7 @@ class Service:
     @staticmethod
     def _evaluate(entry: Entry, inputs: list[tuple[str, Any]]) -> list[Assessment]:
         engine = entry.engine
-        return [engine.evaluate_json(text) if value is _UNPARSED else engine.evaluate(value) for text, value in inputs]
+        return [assess_input(engine, text, value) for text, value in inputs]
 
     def _audit_failed(self, error: AuditError) -> ApiError:
         self.audit_error = str(error)
@@ -286,6 +286,8 @@ def _parse_json(text: str) -> Any:
         ) from None
     except RecursionError:
         raise ApiError(400, "invalid_json", "the JSON is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer of more than 4300 digits
+        raise ApiError(400, "invalid_json", f"invalid JSON: {str(error).split(';')[0]}") from None
 
 
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
@@ -311,8 +313,8 @@ def _refuse_surrogates(text: str, value: Any = _UNPARSED, line: int | None = Non
     if value is _UNPARSED:
         try:
             value = json.loads(text)
-        except (json.JSONDecodeError, RecursionError):
-            return  # not JSON: the engine rejects the line as invalid JSON, without echoing it
+        except (ValueError, RecursionError):
+            return  # not JSON: the engine rejects the line, without echoing it
     if _has_surrogate(value):
         where = f" (line {line})" if line is not None else ""
         raise ApiError(400, "invalid_json", f"the JSON holds an unpaired UTF-16 surrogate escape{where}, which is not valid Unicode text")

@@ -14,8 +14,9 @@ re-evaluated with the ruleset it was made with, even after the file changed or w
 
 **Stateful rulesets.** An assessment that uses stateful features depends on the events before it.
 The trail keeps *state snapshots* (table ``snapshots``: the engine's state document, compressed,
-with the last decision it includes) at the start of every stream segment, at every hot reload,
-every N decisions and at shutdown. Replaying a decision restores the latest snapshot of its stream
+with the last decision it includes) at the start of every stream segment, at every hot reload and
+at shutdown, and every N decisions a snapshot rebuilt from the trail itself (``checkpoint``, run by
+the service in a child process). Replaying a decision restores the latest snapshot of its stream
 taken before it, re-evaluates the decisions of the same stream and ruleset recorded after that
 snapshot, in order, and then the decision itself: the replay re-creates the state exactly, it does
 not trust the feature values in the evidence. The service uses the same procedure to continue its
@@ -24,7 +25,8 @@ state after a restart or a crash (``rebuild``).
 **Durability.** One writer thread owns the write connection and commits in *groups*: each caller's
 rows are queued, the writer commits everything queued in one transaction, and ``record`` returns
 only after the commit (``wait=True``). With ``synchronous=FULL`` a returned ``record`` survives a
-crash of the process or of the machine; concurrent callers share one fsync.
+crash of the process or of the machine; concurrent callers share one fsync. A second thread copies
+the WAL into the database every second (a passive checkpoint), so that no commit has to.
 
 The order of decisions in the trail (``seq``) is the order in which they were enqueued; callers that
 keep state (the service) enqueue while holding the lock under which they evaluated, so ``seq`` order
@@ -37,6 +39,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import json
+import logging
 import os
 import queue
 import secrets
@@ -51,7 +54,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from riskengine.engine.assessment import Assessment
+from riskengine.engine.assessment import Assessment, EventError, RulesetRef
 from riskengine.engine.core import Engine
 from riskengine.engine.state import decode_value, encode_value
 from riskengine.ruleset.errors import RulesetError
@@ -61,6 +64,7 @@ from riskengine.ruleset.model import Ruleset
 AUDIT_FORMAT = "riskengine-audit/1"
 SERVICE_STREAM = "service"
 MAX_GROUP = 512  # jobs committed in one transaction at most
+CHECKPOINT_SECONDS = 1.0  # how often the WAL is copied into the database (in the background)
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -252,6 +256,29 @@ def _plain_text(value: Any) -> str | None:
     return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False, default=str)
 
 
+UNPARSED: Any = object()  # ``assess_input``: the input is JSON text still to be parsed
+log = logging.getLogger("riskengine.audit")
+
+
+def assess_input(engine: Engine, text: str, value: Any = UNPARSED) -> Assessment:
+    """The decision procedure of the service, shared by replay: ``Engine.evaluate_json(text)`` (or
+    ``Engine.evaluate(value)`` when the caller parsed ``text`` already: the same result), except
+    that an event the engine fails on with an exception becomes a rejected assessment naming only
+    the exception's type. The engine promises never to raise for bad input; should it break that
+    promise, one event must not fail its whole request, and a replay must give the same bytes."""
+    try:
+        return engine.evaluate_json(text) if value is UNPARSED else engine.evaluate(value)
+    except Exception as error:  # noqa: BLE001 - see the docstring
+        log.error("the engine failed on an event (%s): %s", type(error).__name__, error)
+        ruleset = engine.ruleset
+        problem = f"the engine could not evaluate this event ({type(error).__name__})"
+        return Assessment(
+            status="rejected",
+            errors=[EventError(field=None, problem=problem)],
+            ruleset=RulesetRef(id=ruleset.id, version=ruleset.version, hash=ruleset.hash),
+        )
+
+
 class _Job:
     __slots__ = ("operations", "done", "error", "_callbacks", "_lock")
 
@@ -329,6 +356,8 @@ class AuditLog:
         self._lock = threading.Lock()
         self._queue: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self._writer: threading.Thread | None = None
+        self._checkpointer: threading.Thread | None = None
+        self._stop_checkpoints = threading.Event()
         self._closed = False
         self._first_error: BaseException | None = None
         self._known_hashes: set[str] = set()
@@ -366,6 +395,7 @@ class AuditLog:
             if str(mode).lower() != "wal":  # pragma: no cover - file systems without shared memory
                 raise AuditError(f"the audit trail {self.path} cannot use a WAL journal (got {mode})")
             connection.execute(f"PRAGMA synchronous = {self._synchronous}")
+            connection.execute("PRAGMA wal_autocheckpoint = 0")  # the checkpoint thread does it
         return connection
 
     # ------------------------------------------------------------------ writing
@@ -377,6 +407,24 @@ class AuditLog:
             if self._writer is None:
                 self._writer = threading.Thread(target=self._write_loop, name="riskengine-audit-writer", daemon=True)
                 self._writer.start()
+                self._checkpointer = threading.Thread(target=self._checkpoint_loop, name="riskengine-audit-checkpoint", daemon=True)
+                self._checkpointer.start()
+
+    def _checkpoint_loop(self) -> None:
+        """Copy the WAL into the database in the background (PASSIVE: never blocks the writer), so
+        that no commit of a decision has to do it: SQLite's automatic checkpoint would run inside
+        the COMMIT that crosses the WAL's size limit and stall every request waiting on it."""
+        connection: sqlite3.Connection | None = None
+        try:
+            while not self._stop_checkpoints.wait(CHECKPOINT_SECONDS):
+                try:
+                    connection = connection or self._connect()
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                except (sqlite3.Error, AuditError):
+                    pass  # busy or unavailable: the next round tries again
+        finally:
+            if connection is not None:
+                connection.close()
 
     def _write_loop(self) -> None:
         connection = self._connect(write=True)
@@ -632,6 +680,17 @@ class AuditLog:
         if writer is not None:
             self._queue.put(_STOP)
             writer.join()
+            self._stop_checkpoints.set()
+            if self._checkpointer is not None:
+                self._checkpointer.join()
+            try:  # a last passive checkpoint: never waits for, nor blocks, another process writing
+                connection = self._connect()
+                try:
+                    connection.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+                finally:
+                    connection.close()
+            except (sqlite3.Error, AuditError):
+                pass
         self._tmp.cleanup()
 
     def __enter__(self) -> "AuditLog":
@@ -786,7 +845,7 @@ class AuditLog:
                     self._migrate(engine, following)
                     notes.append(f"state migrated from {key[0] if key else '?'} to {decision.ruleset_hash} at decision {decision.decision_id}")
                 engine, key = following, (decision.ruleset_hash, decision.params)
-            if engine.evaluate_json(decision.event).to_json() != decision.assessment:
+            if assess_input(engine, decision.event).to_json() != decision.assessment:
                 mismatches.append(decision.decision_id)
             replayed += 1
             last = decision.seq
@@ -812,7 +871,7 @@ class AuditLog:
                 result.notes.append("state migrated to the decision's ruleset version")
             if rebuilt.mismatches:
                 result.notes.append(f"{len(rebuilt.mismatches)} earlier decision(s) re-evaluated differently")
-        result.replayed = target.evaluate_json(decision.event).to_json()
+        result.replayed = assess_input(target, decision.event).to_json()
         result.identical = result.replayed == decision.assessment
         return result
 
