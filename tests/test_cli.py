@@ -551,3 +551,20 @@ def test_console_script_validate(tmp_path):
     assert completed.returncode == 1
     assert f"{bad}:14:11: error: unknown name 'fe'; did you mean 'fee'?\n" in completed.stdout
     assert completed.stderr == ""
+
+
+def test_score_with_audit_records_every_decision_for_replay(tmp_path, runner):
+    events = tmp_path / "events.jsonl"
+    events.write_text(
+        json.dumps({"kind": "agent_payment", "event_id": "a1", "agent_id": "AG-1", "client_role": "releasing_club",
+                    "fee": 5, "transfer_compensation": 10}) + "\n" + '{"kind": "nope"}\n',
+        encoding="utf-8",
+    )
+    audit = tmp_path / "audit.db"
+    result = runner.invoke(app, ["score", str(SOCCER), str(events), "--audit", str(audit)])
+    assert result.exit_code == 2  # one rejected line
+    exported = runner.invoke(app, ["audit", "export", "--audit", str(audit)])
+    decisions = [json.loads(line) for line in exported.stdout.splitlines() if line.startswith("{")]
+    assert len(decisions) == 2
+    replay = runner.invoke(app, ["replay", decisions[0]["decision_id"], "--audit", str(audit)])
+    assert replay.exit_code == 0 and "identical" in replay.stdout

@@ -83,4 +83,11 @@ class Assessment(BaseModel):
         """One JSON line, deterministic for the same ruleset, params and event."""
         import json
 
-        return json.dumps(self.model_dump(mode="json"), ensure_ascii=False)
+        data = self.model_dump(mode="json")
+        text = json.dumps(data, ensure_ascii=False)
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            # an unpaired surrogate (valid in JSON, not in UTF-8): keep the line writable, escaped
+            text = json.dumps(data, ensure_ascii=True)
+        return text

@@ -87,7 +87,8 @@ class Engine:
         """Assess one event given as JSON text; malformed JSON is a rejected assessment."""
         try:
             event = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
+        except (json.JSONDecodeError, RecursionError, ValueError) as error:
+            # ValueError: an integer of more digits than Python converts (sys.get_int_max_str_digits)
             message = getattr(error, "msg", str(error))
             position = f" at column {error.colno}" if isinstance(error, json.JSONDecodeError) else ""
             return self._rejected(RejectedEvent(None, None, None, [EventProblem(None, f"invalid JSON{position}: {message}")]))

@@ -86,7 +86,10 @@ def _number(value: Any) -> int | float:
     if isinstance(value, float) and not math.isfinite(value):
         raise _Reject(f"expected a finite number, got {value!r}")
     if isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
-        return float(value)  # beyond 64 bits the engine compares it as a double
+        try:
+            return float(value)  # beyond 64 bits the engine compares it as a double
+        except OverflowError:
+            raise _Reject("the number is too large (beyond the range of a double)") from None
     return value
 
 

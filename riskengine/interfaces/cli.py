@@ -346,6 +346,10 @@ def score(
         Optional[Path],
         typer.Option("--baseline", metavar="FILE", help="Dataset statistics from `riskengine baseline build`; without it, a ruleset with baselines is scored in two passes."),
     ] = None,
+    audit: Annotated[
+        Optional[Path],
+        typer.Option("--audit", metavar="PATH", help="Append every decision to this audit trail (SQLite), for `riskengine replay`."),
+    ] = None,
 ) -> None:
     """Score events: one assessment per line as JSON Lines; a summary on standard error.
 
@@ -365,6 +369,7 @@ def score(
             _fail(str(error))
     elif ruleset.baselines:
         events = _first_pass(engine, events)
+    audit_log = _open_audit(audit, engine)
     stream, size, source = _open_events(events)
     try:
         sink = sys.stdout if output is None else output.open("w", encoding="utf-8", newline="\n")
@@ -392,7 +397,10 @@ def score(
                     if assessment.status == "rejected":
                         _report_rejected(progress.console, source, line_number, assessment, summary.rejected)
                     summary.add(assessment)
-                    sink.write(assessment.to_json())
+                    line = assessment.to_json()
+                    if audit_log is not None:
+                        audit_log.record(engine, raw.decode("utf-8", errors="replace"), line, wait=False)
+                    sink.write(line)
                     sink.write("\n")
                 progress.update(task, advance=len(raw), events=summary.events)
     finally:
@@ -400,6 +408,9 @@ def score(
             sink.close()
         else:
             sink.flush()
+        if audit_log is not None:
+            audit_log.flush()
+            audit_log.close()
     if state is not None:
         engine.save_state(state)
     entity_profiles = engine.entity_profiles()
@@ -411,6 +422,19 @@ def score(
     summary.render(console)
     render_riskiest(console, entity_profiles)
     raise typer.Exit(EXIT_REJECTED if summary.rejected else EXIT_OK)
+
+
+def _open_audit(path: Path | None, engine: Engine):
+    if path is None:
+        return None
+    from riskengine.interfaces.service.audit import AuditLog
+
+    try:
+        log = AuditLog(path)
+    except Exception as error:  # sqlite3 and OS errors: say which file and why, no traceback
+        _fail(f"cannot open the audit trail '{path}': {error}")
+    log.begin(engine)
+    return log
 
 
 def _first_pass(engine: Engine, events: str) -> str:
@@ -663,9 +687,6 @@ def main() -> None:
     """The console script ``riskengine``."""
     app(prog_name="riskengine")
 
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
 from riskengine.interfaces.bdd.command import register as _register_bdd  # noqa: E402  (riskengine bdd)
 _register_bdd(app)
 
@@ -678,3 +699,7 @@ _register_service_commands(app)
 from riskengine.ocds.commands import register as _register_ocds_commands  # noqa: E402
 
 _register_ocds_commands(app)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

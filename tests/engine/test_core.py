@@ -206,3 +206,17 @@ def test_the_contract_example_assessment(engine):
         "params.releasing_agent_fee_cap": 0.1,
     }
     assert {"id": "SOC-02", "missing": ["annual_remuneration"]} in dumped["not_evaluable"]
+
+
+def test_numbers_beyond_any_float_and_json_beyond_int_limits_are_rejected_not_raised(engine):
+    too_big = engine.evaluate_json('{"kind": "payment", "fee": ' + "9" * 400 + "}")
+    assert too_big.status == "rejected" and too_big.errors[0].field == "fee"
+    too_long = engine.evaluate_json('{"kind": "payment", "fee": ' + "9" * 5000 + "}")
+    assert too_long.status == "rejected" and "invalid JSON" in too_long.errors[0].problem
+
+
+def test_unpaired_surrogates_still_give_a_writable_json_line(engine):
+    assessment = engine.evaluate_json('{"kind": "payment", "event_id": "\\ud800", "agent_id": "A"}')
+    line = assessment.to_json()
+    line.encode("utf-8")
+    assert json.loads(line)["event_id"] == "\ud800"

@@ -129,6 +129,7 @@ def test_an_invalid_event_is_422_with_the_rejected_assessment(client, keys: Keys
         (b'{"kind": "agent_payment"}', {"Content-Type": "text/csv"}, 415, "unsupported_media_type"),
         (b'{"kind": "agent_payment"}', {"Content-Length": "x"}, 400, "invalid_request"),
         (b'{"kind": "agent_payment", "event_id": "\\ud800"}', {}, 400, "invalid_json"),
+        (b'{"kind": "agent_payment", "x": ' + b"[" * 900 + b"]" * 900 + b', "y": "\\ud800"}', {}, 400, "invalid_json"),
     ],
 )
 def test_malformed_bodies_are_4xx_with_details(client, keys: Keys, body, headers, status, error):

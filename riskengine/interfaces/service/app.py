@@ -295,12 +295,19 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _has_surrogate(value: Any) -> bool:
-    if isinstance(value, str):
-        return _SURROGATE.search(value) is not None
-    if isinstance(value, list):
-        return any(_has_surrogate(item) for item in value)
-    if isinstance(value, dict):
-        return any(_has_surrogate(key) or _has_surrogate(item) for key, item in value.items())
+    """Whether any string (or key) in a parsed JSON value holds a surrogate code point. Iterative:
+    JSON nests as deep as the parser allows."""
+    pending = [value]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            if _SURROGATE.search(item) is not None:
+                return True
+        elif isinstance(item, list):
+            pending.extend(item)
+        elif isinstance(item, dict):
+            pending.extend(item.keys())
+            pending.extend(item.values())
     return False
 
 
@@ -611,7 +618,10 @@ def create_app(service: Service) -> FastAPI:
             if not isinstance(events, list):
                 raise ApiError(400, "invalid_batch", "expected a JSON array of events (or NDJSON with Content-Type application/x-ndjson)")
             _refuse_surrogates(text, events)
-            inputs = [(json.dumps(event, ensure_ascii=False), event) for event in events]
+            try:
+                inputs = [(json.dumps(event, ensure_ascii=False), event) for event in events]
+            except (RecursionError, ValueError):
+                raise ApiError(400, "invalid_json", "the JSON is nested too deeply") from None
         if len(inputs) > config.max_batch:
             raise ApiError(422, "batch_too_large", f"a batch holds at most {config.max_batch} events; this one has {len(inputs)}")
         _, texts, decision_ids = await run_in_threadpool(partial(service.assess_texts, ruleset_id, inputs, True))
