@@ -491,6 +491,8 @@ class _Parser:
         result_type = INTEGER if symbol != "/" and left.type == INTEGER and right.type == INTEGER else NUMBER
         if isinstance(left, ir.Literal) and isinstance(right, ir.Literal):
             folded = _fold(symbol, left.value, right.value)
+            if isinstance(folded, float) and (folded != folded or folded in (float("inf"), float("-inf"))):
+                raise self.fail(node, "invalid_value", "the number is too large")
             if folded is not None:
                 return ir.Literal(folded, result_type, self.span(node))
         return ir.Arithmetic(symbol, left, right, result_type, self.span(node))
