@@ -180,7 +180,8 @@ class Engine:
         features = self._stateful.compute(event.kind, env, sequence, event.event_id)
         env.update(features.values)
         outcomes: dict[int, bool] = {}
-        for rule_name in self._backend.fire(self._facts[event.kind].build(env)):
+        fact, present = self._facts[event.kind].build(env)
+        for rule_name in self._backend.fire(fact):
             target = self._targets[rule_name]
             known = outcomes.get(target.flag_index)
             if known is not None and known != target.outcome:
@@ -191,9 +192,16 @@ class Engine:
         fired: list[int] = []
         evaluable: list[Flag] = []
         not_evaluable: list[NotEvaluable] = []
-        for index in self.ruleset.compiled.plans[event.kind].flag_indexes:
+        plan = self.ruleset.compiled.plans[event.kind]
+        for index in plan.flag_indexes:
             flag = flags[index]
             outcome = outcomes.get(index)
+            if outcome is None:
+                # the true rule did not fire; with every value the condition reads present the
+                # condition is not unknown, so it is false (the guarded false rule stays silent)
+                complete_when = plan.complete_when.get(index)
+                if complete_when is not None and complete_when <= present:
+                    outcome = False
             if outcome is None:
                 not_evaluable.append(NotEvaluable.model_construct(id=flag.id, missing=self._missing(flag, env)))
                 continue

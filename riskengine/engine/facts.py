@@ -12,7 +12,7 @@ from typing import Any, Mapping
 from riskengine.engine.encoding import encode
 from riskengine.engine.values import engine_value, evaluate_value
 from riskengine.expressions import ir
-from riskengine.expressions.compile_durable import ITEM_MARK, ListSlot, Slot
+from riskengine.expressions.compile_durable import ITEM_MARK, ListSlot, Slot, complete_key
 from riskengine.ruleset.model import KindPlan
 from riskengine.ruleset.types import Object
 
@@ -22,18 +22,28 @@ class FactBuilder:
         self.plan = plan
         self._prefix = '"kind":' + encode(plan.kind)
 
-    def build(self, env: Mapping[str, Any]) -> str:
-        """The fact as JSON text without its opening brace (the backend adds id and sid first)."""
+    def build(self, env: Mapping[str, Any]) -> tuple[str, set[str]]:
+        """The fact as JSON text without its opening brace (the backend adds id and sid first),
+        and the keys it carries (a list's completeness key when every item has every item key)."""
         parts = [self._prefix]
+        present: set[str] = set()
         for slot in self.plan.slots:
             value = slot_value(slot, env)
             if value is not None:
                 parts.append(f'"{slot.key}":{encode(engine_value(value))}')
+                present.add(slot.key)
         for listed in self.plan.lists:
             items = env.get(listed.source.name)
-            if items is not None:
-                parts.append(f'"{listed.key}":{encode(list_value(listed, items, env))}')
-        return ",".join(parts) + "}"
+            if items is None:
+                continue
+            rows = list_value(listed, items, env)
+            parts.append(f'"{listed.key}":{encode(rows)}')
+            present.add(listed.key)
+            if listed.itemized and all(len(row) == len(listed.item_slots) + 1 for row in rows):
+                completeness = complete_key(listed.key)
+                parts.append(f'"{completeness}":true')
+                present.add(completeness)
+        return ",".join(parts) + "}", present
 
 
 def slot_value(slot: Slot, env: Mapping[str, Any], item: Any = None) -> Any:

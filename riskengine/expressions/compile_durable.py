@@ -174,6 +174,8 @@ class Compiler:
         self.absent = absent  # names no event of this kind can carry: always unknown
         self.item_list: ir.Name | None = None
         self.used: set[str] = set()  # event-level fact keys the compiled rules read
+        self.itemized: set[str] = set()  # keys of lists whose items the rules read
+        self.reads_absent = False  # some name can never be known for this kind
         self._depth = 0
 
     # ------------------------------------------------------------- operands
@@ -185,6 +187,7 @@ class Compiler:
         if isinstance(node, ir.ListLiteral):
             return Constant([engine_value(item.value) for item in node.items])
         if any(name.name in self.absent for name in ir.names(node)):
+            self.reads_absent = True
             return None
         if self.item_list is not None:
             # Inside a list item durable_rules reads only the item's own keys: every value the item
@@ -212,6 +215,14 @@ class Compiler:
         if isinstance(operand, Constant):
             return FALSE
         return pred({"$nex": {operand.key: 1}})
+
+    def complete_when(self) -> frozenset[str] | None:
+        """The fact keys whose presence makes the condition certain to be true or false: with every
+        value it reads known (and every item of its lists complete), three-valued logic has no
+        unknown left. ``None`` when the condition reads a name this kind never carries."""
+        if self.reads_absent:
+            return None
+        return frozenset(self.used | {complete_key(key) for key in self.itemized})
 
     # ------------------------------------------------------------- conditions
 
@@ -364,6 +375,7 @@ class Compiler:
         if not isinstance(element, Constant):
             raise ExpressionError("unsupported_syntax", "the left side of 'in' a list field must be a literal or a param", node.span.start)
         if node.container.name in self.absent:
+            self.reads_absent = True
             return FALSE, FALSE
         listed = self.slots.for_list(node.container)
         length = self.slots.length_of(node.container)
@@ -375,10 +387,12 @@ class Compiler:
 
     def _visit_Quantifier(self, node: ir.Quantifier) -> tuple[Cond, Cond]:
         if node.source.name in self.absent:
+            self.reads_absent = True
             return FALSE, FALSE
         listed = self.slots.for_list(node.source, itemized=True)
         length = self.slots.length_of(node.source)
         self.used.update((listed.key, length.key))
+        self.itemized.add(listed.key)
         self.item_list = node.source
         try:
             item_true, item_false = self.truth(node.condition)
@@ -442,6 +456,26 @@ def _groups(document: Any) -> int:
     if isinstance(document, list):
         return sum(_groups(item) for item in document)
     return 0
+
+
+def complete_key(list_key: str) -> str:
+    """The fact key present when every item of an itemized list carries every item key."""
+    return f"{list_key}c"
+
+
+def guard_false(false: Cond, complete_when: frozenset[str] | None) -> tuple[Cond, bool]:
+    """The false rule, restricted to facts that miss some value the condition reads.
+
+    With every value known a condition is true or false, so the true rule alone decides it and the
+    false rule need not fire: per event, durable_rules then runs one action per fired flag, not one
+    per flag. Returns the rule and whether it is guarded (it is not when the guard would not fit in
+    a durable_rules rule, or when the condition reads names the kind never carries)."""
+    if complete_when is None or false == FALSE:
+        return false, False
+    guarded = conj([false, disj([pred({"$nex": {key: 1}}) for key in sorted(complete_when)])])
+    if guarded != FALSE and _groups(rule_document("kind", guarded)) > MAX_GROUPS:
+        return false, False
+    return guarded, True
 
 
 def _check_size(condition: Cond, node: ir.Node) -> None:

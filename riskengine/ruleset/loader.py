@@ -15,7 +15,7 @@ from typing import Any, Mapping
 from pydantic import BaseModel, ValidationError
 
 from riskengine.expressions import ir
-from riskengine.expressions.compile_durable import Compiler, RuleTarget, SlotTable, rule_document, FALSE
+from riskengine.expressions.compile_durable import Compiler, guard_false, RuleTarget, SlotTable, rule_document, FALSE
 from riskengine.expressions.parser import Scope, parse_condition, parse_value
 from riskengine.ruleset import params as param_values
 from riskengine.ruleset.errors import Diagnostic, ExpressionError, RulesetError
@@ -1126,6 +1126,7 @@ class _Builder:
         kind_fields = {kind.name: {name for name, _ in walk_fields(kind.fields)} for kind in kinds.values()}
         used_by_kind: dict[str, set[str]] = {kind: set() for kind in kinds}
         flags_by_kind: dict[str, list[int]] = {kind: [] for kind in kinds}
+        complete_when_by_kind: dict[str, dict[int, frozenset[str]]] = {kind: {} for kind in kinds}
         for index, flag in enumerate(flags):
             for kind in flag.kinds:
                 absent = frozenset(
@@ -1140,6 +1141,9 @@ class _Builder:
                     break
                 used_by_kind[kind] |= compiler.used
                 flags_by_kind[kind].append(index)
+                false, guarded = guard_false(false, compiler.complete_when())
+                if guarded:
+                    complete_when_by_kind[kind][index] = compiler.complete_when()
                 for outcome, condition in ((True, true), (False, false)):
                     if condition == FALSE:
                         continue
@@ -1152,7 +1156,7 @@ class _Builder:
             list_slots = tuple(slot for slot in slots.list_slots.values() if slot.key in used)
             if len(event_slots) + len(list_slots) > MAX_FACT_KEYS:
                 self.error("limit_exceeded", f"event kind '{kind}' needs {len(event_slots) + len(list_slots)} values in its rules; durable_rules allows {MAX_FACT_KEYS}", ("events", kind), key=True)
-            plans[kind] = KindPlan(kind, event_slots, list_slots, tuple(flags_by_kind[kind]))
+            plans[kind] = KindPlan(kind, event_slots, list_slots, tuple(flags_by_kind[kind]), complete_when_by_kind[kind])
         params_digest = hashlib.sha256(
             json.dumps({name: param.value for name, param in params.items()}, sort_keys=True, default=str).encode()
         ).hexdigest()[:8]

@@ -74,6 +74,9 @@ class KindPlan:
     slots: tuple[Slot, ...]
     lists: tuple[ListSlot, ...]
     flag_indexes: tuple[int, ...]
+    # flag index -> the fact keys whose presence means "not true" is "false": for those flags the
+    # false rule only fires on incomplete facts (see compile_durable.guard_false)
+    complete_when: dict[int, frozenset[str]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
