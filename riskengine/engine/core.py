@@ -255,6 +255,12 @@ class Engine:
             for reported in unknown_sources or [name]:
                 if reported not in missing:
                     missing.append(reported)
+        if not missing:
+            missing = _item_gaps(flag.condition, env)
+        if not missing:
+            # every name is known, yet the condition is unknown: a computation had no value
+            # (division by zero): report the names it was computed from
+            missing = [name.name for name in ir.names(flag.condition) if name.name in _computed_names(flag.condition)]
         return missing
 
 
@@ -263,6 +269,57 @@ def _parse_or_none(line: str | bytes) -> Any:
         return json.loads(line)
     except (json.JSONDecodeError, UnicodeDecodeError, RecursionError):
         return None
+
+
+def _item_gaps(condition: ir.Node, env: Mapping[str, Any]) -> list[str]:
+    """``bids.amount`` for an item field that some item of a present list lacks."""
+    gaps: list[str] = []
+
+    def visit(node: ir.Node) -> None:
+        if isinstance(node, (ir.Quantifier, ir.Aggregate)):
+            items = env.get(node.source.name)
+            body = node.condition if isinstance(node, ir.Quantifier) else node.body
+            if isinstance(items, list):
+                for field in _item_fields(body, node.variable):
+                    if any(_item_value(item, field.path) is None for item in items):
+                        name = ".".join((node.source.name,) + field.path)
+                        if name not in gaps:
+                            gaps.append(name)
+        for child in ir.children(node):
+            visit(child)
+
+    visit(condition)
+    return gaps
+
+
+def _item_fields(node: ir.Node, variable: str) -> list[ir.ItemField]:
+    found = [node] if isinstance(node, ir.ItemField) and node.variable == variable else []
+    for child in ir.children(node):
+        found.extend(_item_fields(child, variable))
+    return found
+
+
+def _item_value(item: Any, path: tuple[str, ...]) -> Any:
+    current = item
+    for part in path:
+        if not isinstance(current, dict):
+            return None
+        current = current.get(part)
+    return current
+
+
+def _computed_names(condition: ir.Node) -> set[str]:
+    names: set[str] = set()
+
+    def visit(node: ir.Node, inside: bool) -> None:
+        if isinstance(node, ir.Name) and inside:
+            names.add(node.name)
+        computed = inside or isinstance(node, (ir.Arithmetic, ir.Call, ir.Negate))
+        for child in ir.children(node):
+            visit(child, computed)
+
+    visit(condition, False)
+    return names
 
 
 def _missing_sources(flag: Flag, ruleset: Ruleset) -> list[tuple[str, list[str]]]:

@@ -239,6 +239,13 @@ class _Parser:
     def _unary(self, node: ast.UnaryOp) -> ir.Node:
         if isinstance(node.op, ast.Not):
             return ir.Not(self.condition(node.operand), self.span(node))
+        if (
+            isinstance(node.op, ast.USub)
+            and isinstance(node.operand, ast.Constant)
+            and type(node.operand.value) is int
+            and node.operand.value == -INT64_MIN
+        ):
+            return ir.Literal(INT64_MIN, INTEGER, self.span(node))  # 2**63 fits in 64 bits only negated
         if isinstance(node.op, (ast.USub, ast.UAdd)):
             operand = self.value(node.operand)
             if not is_numeric(operand.type):

@@ -220,3 +220,18 @@ def test_unpaired_surrogates_still_give_a_writable_json_line(engine):
     line = assessment.to_json()
     line.encode("utf-8")
     assert json.loads(line)["event_id"] == "\ud800"
+
+
+def test_not_evaluable_names_item_fields_and_the_inputs_of_a_failed_computation():
+    ruleset = load_ruleset_text("""
+ruleset: gaps
+version: "1"
+title: gaps
+events:
+  e: {entity: a, fields: {a: string, x: number, y: number, bids: [{amount: number}]}}
+flags:
+  - {id: F, title: t, on: e, when: any(b.amount > 5 for b in bids), severity: low, weight: 1}
+  - {id: G, title: t, on: e, when: x / y > 1, severity: low, weight: 1}
+""")
+    assessment = Engine(ruleset).evaluate({"kind": "e", "bids": [{"amount": 1}, {}], "x": 1, "y": 0})
+    assert {n.id: n.missing for n in assessment.not_evaluable} == {"F": ["bids.amount"], "G": ["x", "y"]}
