@@ -80,6 +80,8 @@ class World:
         self.buyers = []
         for n in range(buyers):
             town, body = TOWNS[n % len(TOWNS)], BODIES[n % len(BODIES)]
+            if n >= len(TOWNS):
+                town = f"{town} {n // len(TOWNS) + 1}"
             self.buyers.append({
                 "id": f"GB-LAC-B{n + 1:03d}", "name": f"{town} {body}",
                 "email": f"procurement@{town.lower().replace(' ', '')}-{body.split()[0].lower()}.example",
@@ -320,9 +322,9 @@ class Process:
 
 
 class Generator:
-    def __init__(self, seed: int, planted: bool = True):
+    def __init__(self, seed: int, planted: bool = True, buyers: int = 24, suppliers: int = 160):
         self.rng = random.Random(seed)
-        self.world = World(self.rng)
+        self.world = World(self.rng, buyers, suppliers)
         self.number = 0
         self.processes: list[Process] = []
         self.labels: list[dict[str, Any]] = []
@@ -611,8 +613,10 @@ class Generator:
 
 
 def synthetic_releases(count: int, seed: int = 7, planted: bool = False) -> Iterator[dict[str, Any]]:
-    """``count`` clean compiled releases (for benchmarks), made in batches to keep memory flat."""
-    generator = Generator(seed, planted=planted)
+    """``count`` clean compiled releases (for benchmarks), made in batches to keep memory flat.
+    Buyers and suppliers grow with ``count`` (one buyer per 300 processes, one supplier per 50), so
+    that each buyer runs about 150 processes a year, as a busy public body does."""
+    generator = Generator(seed, planted=planted, buyers=max(24, count // 300), suppliers=max(160, count // 50))
     if planted:
         generator.plant()
     made = 0

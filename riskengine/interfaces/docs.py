@@ -84,7 +84,7 @@ def _features(ruleset: Ruleset) -> list[str]:
     lines = ["## Stateful features", "", "| name | aggregate | over | key | window | description |", "|---|---|---|---|---|---|"]
     for feature in ruleset.features.values():
         keys = "; ".join(f"{kind}: {', '.join(fields)}" for kind, fields in feature.keys.items())
-        window = describe_duration(feature.window) + (" around" if feature.around else "")
+        window = (feature.window_text or describe_duration(feature.window)) + (" around" if feature.around else "")
         aggregate = feature.aggregate + (f"({feature.field})" if feature.field else "")
         lines.append(f"| `{feature.name}` | {aggregate} | {', '.join(feature.over)} | {keys} | {window} | {feature.description or ''} |")
     return lines + [""]

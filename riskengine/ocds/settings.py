@@ -17,7 +17,7 @@ Cardinal setting                        riskengine
 ``[R003.procurement_method_details]``   the ``submission_min_days`` field of ``tender`` events, per procurementMethodDetails
 ``[R018] procurement_methods``          param ``single_bid_methods``
 ``[R024] threshold``                    params ``price_gap_low_fixed`` (true) and ``price_gap_low_threshold``
-``[R025] percentile`` / ``threshold``   params ``unsuccessful_volume_percentile`` / ``unsuccessful_fixed`` and ``unsuccessful_win_ratio``
+``[R025] percentile`` / ``threshold``   params ``unsuccessful_volume_statistic`` (``p50``, ``p75``, ``p90``) / ``unsuccessful_fixed`` and ``unsuccessful_win_ratio``
 ``[R035] threshold``                    param ``all_disqualified_min_tenderers`` (at least 1, as Cardinal)
 ``[R038] threshold``                    params ``disqualification_fixed`` and ``disqualification_threshold``
 ``[R038] minimum_contracting_processes``  param ``disqualification_min_bids_buyer``
@@ -114,7 +114,7 @@ class CardinalSettings:
             if value is not None:
                 params[threshold] = float(value)
         r025 = self.section("R025")
-        params["unsuccessful_volume_percentile"] = r025.get("percentile", 75)
+        params["unsuccessful_volume_statistic"] = f"p{r025.get('percentile', 75)}"
         params["unsuccessful_fixed"] = "threshold" in r025
         if "threshold" in r025:
             params["unsuccessful_win_ratio"] = float(r025["threshold"])

@@ -87,6 +87,7 @@ class Feature:
     type: FieldType
     description: str | None
     digest: str  # identifies the definition, so saved state can be migrated feature by feature
+    window_text: str = ""  # the window as written (or as its param holds it), for the docs
 
 
 def parse_duration(text: str) -> int:

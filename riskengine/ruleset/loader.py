@@ -1019,6 +1019,7 @@ class _Builder:
             over=tuple(over),
             keys={kind: fields for kind, fields in keys.items()},
             window=window,
+            window_text=window_text,
             field=model.field,
             where=where,
             around=model.around,

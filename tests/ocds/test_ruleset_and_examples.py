@@ -42,7 +42,7 @@ def test_the_generated_example_finds_every_planted_pattern(tmp_path) -> None:
     finally:
         sys.path.pop(0)
     assert generate.main(["--out", str(tmp_path)]) == 0
-    for name in ("events.jsonl", "labels.jsonl"):
+    for name in ("releases.jsonl.gz", "events.jsonl", "labels.jsonl"):
         assert (tmp_path / name).read_bytes() == (ROOT / "examples" / "procurement" / name).read_bytes(), f"{name} is not reproducible"
     engine = Engine(load_ruleset(RULESET))
     found = set()

@@ -27,7 +27,7 @@ def test_a_full_settings_file_translates_into_params_and_reading_options() -> No
     assert params["short_submission_methods"] == ["open", "selective"]
     assert params["price_gap_low_fixed"] is True and params["price_gap_low_threshold"] == 0.05
     assert params["price_gap_high_fixed"] is False
-    assert params["unsuccessful_volume_percentile"] == 90
+    assert params["unsuccessful_volume_statistic"] == "p90"
     assert params["all_disqualified_min_tenderers"] == 1  # Cardinal: max(threshold, 1)
     assert params["disqualification_min_bids_tenderer"] == 3 and params["disqualification_min_bids_buyer"] == 2
     assert params["heterogeneous_fixed"] is True and params["heterogeneous_threshold"] == 12
