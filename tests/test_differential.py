@@ -885,9 +885,19 @@ def check_scenario(spec: RulesetSpec, events: list[tuple[dict[str, Any], str | N
             if actual == "not_evaluable":
                 missing = next(item.missing for item in assessment.not_evaluable if item.id == flag.id)
                 names = referenced_names(flag.when)
+                assert missing, f"{flag.id} is not evaluable but names nothing missing"
                 for name in missing:
-                    assert name in names, f"{flag.id} reports {name} missing, which it does not read"
-                    assert is_unknown(event_data, fields, name), f"{flag.id} reports {name} missing, but it is known"
+                    head, _, path = name.partition(".")
+                    if name not in names:
+                        # an item field some item of a read list lacks: "bids.amount"
+                        items = event_data.get(head)
+                        assert head in names and isinstance(items, list), f"{flag.id} reports {name}, which it does not read"
+                        assert any(not isinstance(item, dict) or item.get(path) is None for item in items), (
+                            f"{flag.id} reports {name} missing, but every item has it"
+                        )
+                    elif not is_unknown(event_data, fields, name):
+                        # a computation without a value (division by zero, overflow) names its inputs
+                        assert any(op in flag.when for op in "+-*/"), f"{flag.id} reports {name} missing, but it is known"
 
         # determinism: same input, same bytes (also through the JSON entry point)
         first = assessment.to_json()

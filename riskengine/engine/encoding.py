@@ -21,7 +21,42 @@ def encode_float(value: float) -> str:
     return text
 
 
+def encode_float_fast(value: float) -> str:
+    """``encode_float`` for the common case: a plain ``repr`` (no exponent, finite) is returned as it
+    is; anything else (``1e-05``, ``inf``, ``nan``) goes through ``encode_float``."""
+    text = float.__repr__(value)
+    if "e" in text or "n" in text:
+        return encode_float(value)
+    return text
+
+
+def _encode_bool(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def _encode_dict(value: dict) -> str:
+    return "{" + ",".join(f"{encode_basestring_ascii(str(key))}:{encode(item)}" for key, item in value.items()) + "}"
+
+
+def _encode_list(value: list | tuple) -> str:
+    return "[" + ",".join([encode(item) for item in value]) + "]"
+
+
+# The encoder of each exact type; subclasses (an IntEnum, a str subclass...) take the isinstance chain.
+SCALAR_ENCODERS = {
+    str: encode_basestring_ascii,
+    bool: _encode_bool,
+    int: int.__repr__,
+    float: encode_float_fast,
+    type(None): lambda value: "null",
+}
+_ENCODERS = {**SCALAR_ENCODERS, dict: _encode_dict, list: _encode_list, tuple: _encode_list}
+
+
 def encode(value: Any) -> str:
+    encoder = _ENCODERS.get(type(value))
+    if encoder is not None:
+        return encoder(value)
     if isinstance(value, str):
         return encode_basestring_ascii(value)
     if value is True:
@@ -33,9 +68,7 @@ def encode(value: Any) -> str:
     if isinstance(value, float):
         return encode_float(value)
     if isinstance(value, dict):
-        return "{" + ",".join(f"{encode_basestring_ascii(str(key))}:{encode(item)}" for key, item in value.items()) + "}"
+        return _encode_dict(value)
     if isinstance(value, (list, tuple)):
-        return "[" + ",".join(encode(item) for item in value) + "]"
-    if value is None:
-        return "null"
+        return _encode_list(value)
     raise TypeError(f"cannot encode {type(value).__name__} for durable_rules")

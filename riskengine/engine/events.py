@@ -202,13 +202,75 @@ def _object_model(object_type: Object, name: str) -> type[BaseModel]:
     return create_model(f"Event_{name}", __base__=_EventBase, **definitions)  # type: ignore[call-overload]
 
 
+# Codes of the fast path's checks (see ``_fast_plan``).
+_STRING, _INTEGER, _NUMBER, _BOOLEAN, _CHECKED = range(5)
+_FAST_CODES = {"string": _STRING, "integer": _INTEGER, "number": _NUMBER, "boolean": _BOOLEAN}
+
+
+def _fast_plan(fields: dict[str, FieldType]) -> tuple[tuple[str, int, Any], ...] | None:
+    """The fast path of a kind whose fields are all scalars or lists of scalars: per field its name,
+    the code of its check and (for dates, datetimes and lists) the check function itself. ``None``
+    for a kind with object fields: those always go through the pydantic model."""
+    plan = []
+    for name, field_type in fields.items():
+        if isinstance(field_type, Scalar):
+            code = _FAST_CODES.get(field_type.name, _CHECKED)
+            plan.append((name, code, _SCALAR_CHECKS[field_type.name]))
+        elif isinstance(field_type, ListOf) and isinstance(field_type.item, Scalar):
+            plan.append((name, _CHECKED, _list_of(_SCALAR_CHECKS[field_type.item.name])))
+        else:
+            return None
+    return tuple(plan)
+
+
+def _fast_env(plan: tuple[tuple[str, int, Any], ...], raw: dict[str, Any]) -> dict[str, Any] | None:
+    """The typed values of a valid event, as the pydantic model and ``_flatten`` give them, without
+    building a model; ``None`` as soon as a value is not plainly valid (a wrong type, a number out of
+    range or not finite, a bad date): the model then validates the event and words every problem."""
+    env: dict[str, Any] = {}
+    get = raw.get
+    for name, code, check in plan:
+        value = get(name)
+        if value is None:
+            continue
+        value_type = type(value)
+        if code == _NUMBER:
+            if value_type is float:
+                if value - value != 0.0:  # infinity or NaN
+                    return None
+            elif value_type is not int or not INT64_MIN <= value <= INT64_MAX:
+                return None  # bool, a string, a huge integer (the model turns it into a float)...
+        elif code == _STRING:
+            if value_type is not str:
+                return None
+        elif code == _INTEGER:
+            if value_type is not int or not INT64_MIN <= value <= INT64_MAX:
+                return None
+        elif code == _BOOLEAN:
+            if value_type is not bool:
+                return None
+        else:
+            try:
+                value = check(value)
+            except _Reject:
+                return None
+        env[name] = value
+    return env
+
+
 class EventValidator:
-    """Validates raw events (mappings) of every kind of one ruleset."""
+    """Validates raw events (mappings) of every kind of one ruleset.
+
+    A kind whose fields are scalars or lists of scalars has a fast path (``_fast_env``) for events
+    whose every value is plainly valid: the values are checked in place and the environment built
+    directly. Any other event, and every event of a kind with object fields, is validated by the
+    kind's generated pydantic model, which words the problems; the two give the same environment."""
 
     def __init__(self, kinds: dict[str, dict[str, FieldType]], entity_fields: dict[str, str]):
         self.kinds = kinds
         self.entity_fields = entity_fields
         self.models = {kind: _object_model(Object(tuple(fields.items())), kind) for kind, fields in kinds.items()}
+        self._fast = {kind: _fast_plan(fields) for kind, fields in kinds.items()}
 
     def validate(self, raw: Any) -> ValidatedEvent | RejectedEvent:
         if not isinstance(raw, dict):
@@ -229,6 +291,12 @@ class EventValidator:
                 problem += f"; did you mean '{suggestion}'?"
             problems.append(EventProblem("kind", problem))
             return RejectedEvent(None if not isinstance(kind, str) else kind, event_id, None, problems)
+        if not problems:
+            plan = self._fast[kind]
+            if plan is not None:
+                env = _fast_env(plan, raw)
+                if env is not None:
+                    return ValidatedEvent(kind, event_id, env.get(self.entity_fields[kind]), raw, env)
         entity = raw.get(self.entity_fields[kind])
         try:
             model = self.models[kind].model_validate(raw)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from riskengine.engine.encoding import encode
+from riskengine.engine.encoding import SCALAR_ENCODERS, encode
 from riskengine.engine.values import engine_value, evaluate_value
 from riskengine.expressions import ir
 from riskengine.expressions.compile_durable import ITEM_MARK, ListSlot, Slot, complete_key
@@ -17,21 +17,48 @@ from riskengine.ruleset.model import KindPlan
 from riskengine.ruleset.types import Object
 
 
+def _encode_engine_value(value: Any) -> str:
+    """``encode(engine_value(value))``, with the scalar types encoded without a detour."""
+    encoder = SCALAR_ENCODERS.get(type(value))
+    if encoder is not None:
+        return encoder(value)
+    return encode(engine_value(value))
+
+
 class FactBuilder:
+    """Builds the fact for one kind. Per slot, the work is decided once here: a slot filled by a
+    field, derived value or feature (a plain name) is a dictionary read and an encoder chosen by the
+    value's type; a computed slot goes through ``evaluate_value``."""
+
     def __init__(self, plan: KindPlan):
         self.plan = plan
         self._prefix = '"kind":' + encode(plan.kind)
+        # (fact key, '"key":', env name or None, the slot): the name when the slot reads it as it is
+        self._slots: list[tuple[str, str, str | None, Slot]] = []
+        for slot in plan.slots:
+            source = slot.source
+            plain = isinstance(source, ir.Name) and not isinstance(source.type, Object)
+            self._slots.append((slot.key, f'"{slot.key}":', source.name if plain else None, slot))
 
     def build(self, env: Mapping[str, Any]) -> tuple[str, set[str]]:
         """The fact as JSON text without its opening brace (the backend adds id and sid first),
         and the keys it carries (a list's completeness key when every item has every item key)."""
         parts = [self._prefix]
         present: set[str] = set()
-        for slot in self.plan.slots:
-            value = slot_value(slot, env)
-            if value is not None:
-                parts.append(f'"{slot.key}":{encode(engine_value(value))}')
-                present.add(slot.key)
+        get = env.get
+        for key, label, name, slot in self._slots:
+            if name is not None:
+                value = get(name)
+                if value is None:
+                    continue
+                encoder = SCALAR_ENCODERS.get(type(value))
+                parts.append(label + (encoder(value) if encoder is not None else encode(engine_value(value))))
+            else:
+                value = slot_value(slot, env)
+                if value is None:
+                    continue
+                parts.append(label + _encode_engine_value(value))
+            present.add(key)
         for listed in self.plan.lists:
             items = env.get(listed.source.name)
             if items is None:

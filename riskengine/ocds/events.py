@@ -253,11 +253,20 @@ def _arr(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+INT64 = 2**63
+
+
 def _number(value: Any) -> float | int | None:
+    """A finite JSON number; integers beyond 64 bits become decimals (the engine's integers are 64-bit)."""
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return None
     if isinstance(value, float) and not math.isfinite(value):
         return None
+    if isinstance(value, int) and not -INT64 <= value < INT64:
+        try:
+            return float(value)
+        except OverflowError:
+            return None
     return value
 
 
@@ -636,7 +645,7 @@ class _ProcessConversion:
     def number_of_tenderers(self) -> int | None:
         number = self.tender.get("numberOfTenderers")
         if isinstance(number, int) and not isinstance(number, bool):
-            return number
+            return number if -INT64 <= number < INT64 else None
         if number is not None or not self.o.fill_number_of_tenderers:
             return None
         ids = {tid for t in _arr(self.tender.get("tenderers")) if (tid := _id(t))}

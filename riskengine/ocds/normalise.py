@@ -63,6 +63,10 @@ def _as_array(container: dict[str, Any], key: str, quirks: Quirks, where: str) -
     return None
 
 
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def _id_to_string(obj: Any, quirks: Quirks, where: str, key: str = "id") -> None:
     if isinstance(obj, dict):
         value = obj.get(key)
@@ -149,7 +153,7 @@ def normalise_release(release: dict[str, Any], quirks: Quirks, prepare: PrepareS
         _org_ids([tender.get("procuringEntity")] if isinstance(tender.get("procuringEntity"), dict) else None, quirks, "tender.procuringEntity", prepare)
         _org_ids(tender.get("tenderers"), quirks, "tender.tenderers", prepare)
         _amount(tender.get("value"), quirks, "tender.value", prepare)
-        for fee in tender.get("participationFees") or []:
+        for fee in _list(tender.get("participationFees")):
             if isinstance(fee, dict):
                 _amount(fee.get("value"), quirks, "tender.participationFees.value", prepare)
         number = tender.get("numberOfTenderers")
@@ -166,7 +170,7 @@ def normalise_release(release: dict[str, Any], quirks: Quirks, prepare: PrepareS
         quirks.add("bids given as an array of bids, read as bids.details")
     if isinstance(bids, dict):
         details = _as_array(bids, "details", quirks, "bids")
-        for bid in details or []:
+        for bid in _list(details):
             if not isinstance(bid, dict):
                 continue
             _id_to_string(bid, quirks, "bids.details")
@@ -176,7 +180,7 @@ def normalise_release(release: dict[str, Any], quirks: Quirks, prepare: PrepareS
             if prepare is not None:
                 _status(bid, prepare.bid_status, prepare.bid_status_codes, quirks, "bids.details")
 
-    for award in release.get("awards") or []:
+    for award in _list(release.get("awards")):
         if not isinstance(award, dict):
             continue
         _id_to_string(award, quirks, "awards")
@@ -187,7 +191,7 @@ def normalise_release(release: dict[str, Any], quirks: Quirks, prepare: PrepareS
         if prepare is not None:
             _status(award, prepare.award_status, prepare.award_status_codes, quirks, "awards")
 
-    for contract in release.get("contracts") or []:
+    for contract in _list(release.get("contracts")):
         if not isinstance(contract, dict):
             continue
         _id_to_string(contract, quirks, "contracts")
@@ -198,7 +202,7 @@ def normalise_release(release: dict[str, Any], quirks: Quirks, prepare: PrepareS
         implementation = contract.get("implementation")
         if isinstance(implementation, dict):
             transactions = _as_array(implementation, "transactions", quirks, "contracts.implementation")
-            for transaction in transactions or []:
+            for transaction in _list(transactions):
                 if not isinstance(transaction, dict):
                     continue
                 _id_to_string(transaction, quirks, "contracts.implementation.transactions")

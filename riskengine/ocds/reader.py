@@ -172,7 +172,7 @@ class _Collector:
             releases = record.get("releases")
             if isinstance(releases, dict):
                 releases = [releases]
-            full = [release for release in releases or [] if isinstance(release, dict) and ("tender" in release or "awards" in release or "buyer" in release or "contracts" in release)]
+            full = [release for release in (releases if isinstance(releases, list) else []) if isinstance(release, dict) and ("tender" in release or "awards" in release or "buyer" in release or "contracts" in release)]
             if full:
                 merged = merge_releases(full)
                 merged.setdefault("ocid", record.get("ocid"))

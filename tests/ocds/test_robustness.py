@@ -51,12 +51,17 @@ FULL["contracts"] = [{"id": "C1", "awardID": "A1", "value": {"amount": 90000, "c
 FULL["parties"] = [{"id": "W", "roles": ["supplier"], "address": {"countryName": "United Kingdom"}, "details": {"foundingDate": "2001-01-01"}}]
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(PATHS), JSON), min_size=1, max_size=4), st.booleans())
-def test_mutated_releases_convert_and_validate(mutations: list, cardinal: bool) -> None:
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(PATHS), JSON), min_size=1, max_size=4), st.booleans(),
+       st.sampled_from(["line", "release package", "record package"]), JSON)
+def test_mutated_releases_convert_and_validate(mutations: list, cardinal: bool, wrapper: str, noise: object) -> None:
     item = FULL
     for path, value in mutations:
         item = mutate(item, path, value)
+    if wrapper == "release package":
+        item = {"uri": "x", "releases": [dict(item, tag=["tender"]), noise]}
+    elif wrapper == "record package":
+        item = {"records": [{"ocid": "ocds-fuzz", "compiledRelease": item}, {"ocid": "r2", "releases": noise}, noise]}
     text = json.dumps(item, allow_nan=True)
     stats = ReadStats()
     releases = list(read_text(text, "fuzz.jsonl", stats))

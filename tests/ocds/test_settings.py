@@ -75,3 +75,22 @@ def test_a_fixed_threshold_replaces_the_fence(runner, tmp_path) -> None:
     assert output["OCID"] == {"F": {"R058": 100.0}}
     assert output["Tenderer"] == {"W": {"R058": 0.0}}
     assert output["Meta"] == {"R058": {"upper_fence": 50.0}}
+
+
+def test_price_comparison_allow_and_deny_lists() -> None:
+    from riskengine.ocds.events import convert_all
+
+    from .conftest import release
+
+    def comparison(settings_text: str, details: str | None) -> bool:
+        item = release("pc")
+        if details is not None:
+            item["tender"]["procurementMethodDetails"] = details
+        events, _ = convert_all([item], parse_settings(settings_text).options(), sort=False)
+        return next(e for e in events if e["kind"] == "process")["price_comparison"]
+
+    deny = "no_price_comparison_procurement_methods = Lottery\n[R024]\n"
+    assert comparison(deny, "Lottery") is False and comparison(deny, "Auction") is True and comparison(deny, None) is True
+    allow = "price_comparison_procurement_methods = Auction\nno_price_comparison_procurement_methods = Auction\n[R024]\n"
+    assert comparison(allow, "Auction") is True and comparison(allow, "Lottery") is False and comparison(allow, None) is False
+    assert parse_settings(allow).warnings() == ["no_price_comparison_procurement_methods has no effect if price_comparison_procurement_methods is set."]
