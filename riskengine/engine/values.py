@@ -11,6 +11,7 @@ items where some item's condition is unknown is itself unknown.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 import re
 from functools import lru_cache
 from typing import Any, Mapping
@@ -167,7 +168,7 @@ def evaluate_item_condition(node: ir.Node, env: Environment, item: Any) -> bool 
         right = evaluate_value(node.right, env, item)
         if left is None or right is None:
             return None
-        return _COMPARE[node.operator](left, right)
+        return COMPARISONS[node.operator](left, right)
     if isinstance(node, ir.Membership):
         element = evaluate_value(node.element, env, item)
         container = evaluate_value(node.container, env, item)
@@ -177,14 +178,7 @@ def evaluate_item_condition(node: ir.Node, env: Environment, item: Any) -> bool 
     raise TypeError(f"{type(node).__name__} is not supported inside count()")
 
 
-_COMPARE = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
+COMPARISONS = {"==": operator.eq, "!=": operator.ne, "<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
 
 
 def engine_value(value: Any) -> Any:

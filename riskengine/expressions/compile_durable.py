@@ -18,7 +18,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Union
 
-from riskengine.engine.values import engine_value
+from riskengine.engine.values import COMPARISONS, engine_value
 from riskengine.expressions import ir
 from riskengine.ruleset.errors import ExpressionError
 from riskengine.ruleset.types import INTEGER, FieldType, ListOf, Object, Scalar
@@ -156,14 +156,8 @@ Operand = Union[Constant, Reference]
 _MIRROR = {"==": "==", "!=": "!=", "<": ">", "<=": ">=", ">": "<", ">=": "<="}
 _NEGATE = {"==": "!=", "!=": "==", "<": ">=", "<=": ">", ">": "<=", ">=": "<"}
 _DURABLE_OP = {"!=": "$neq", "<": "$lt", "<=": "$lte", ">": "$gt", ">=": "$gte"}
-_PYTHON_OP = {
-    "==": lambda a, b: a == b,
-    "!=": lambda a, b: a != b,
-    "<": lambda a, b: a < b,
-    "<=": lambda a, b: a <= b,
-    ">": lambda a, b: a > b,
-    ">=": lambda a, b: a >= b,
-}
+# constant comparisons are folded at load time with the operators Python gives them
+_PYTHON_OP = COMPARISONS
 
 
 class Compiler:
