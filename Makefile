@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install clean
+.PHONY: demo test install bench clean
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "riskengine needs Python 3.10, 3.11 or 3.12 (durable_rules 2.0.28 does not import on 3.13)"; exit 1; }
@@ -22,6 +22,13 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Throughput side by side with the durable_rules ceiling and the peer engines (zen-engine, rule-engine:
+# the bench extra), then memory; tables on stdout, JSON in benchmarks/results/. About 6-8 minutes.
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[bench]'
+	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/memory.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

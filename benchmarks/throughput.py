@@ -44,12 +44,14 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import platform
 import random
 import statistics
 import sys
 import time
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -160,6 +162,9 @@ class Runner:
     """One engine: ``run(events)`` does the timed work; ``fired(event)`` the flag ids, for the check."""
 
     name: str
+
+    def reset(self) -> None:
+        """Called before each timed run, outside the timing."""
 
     def run(self, events: list[Any]) -> None:  # pragma: no cover - interface
         raise NotImplementedError
@@ -307,7 +312,8 @@ class RuleEngineRunner(Runner):
     def __init__(self, expressions: list[tuple[str, str]], prepare: Callable[[Any], Any] | None = None):
         import rule_engine
 
-        self.rules = [(flag, rule_engine.Rule(text)) for flag, text in expressions]
+        context = rule_engine.Context(default_value=None)  # an absent key reads as null, as in zen
+        self.rules = [(flag, rule_engine.Rule(text, context=context)) for flag, text in expressions]
         self.prepare = prepare
         self.inputs: dict[int, Any] = {}
 
@@ -403,121 +409,99 @@ class Untranslatable(Exception):
     pass
 
 
-def sector_peers(ruleset: Any) -> tuple[list[str], list[tuple[str, dict[str, str]]], list[tuple[str, str]]]:
+def sector_peers(ruleset: Any) -> tuple[list[tuple[str, dict[str, str]]], list[tuple[str, str]]]:
     """zen rows and rule-engine expressions for a sector ruleset, from its compiled *true* rules.
 
     The peers read the fact durable_rules reads (decoded JSON: generated keys ``v3``, ``h7``, lists of
     item rows), where riskengine has already put every derived value, stateful feature and computed
-    operand. A flag's condition on one kind is the disjunction of its true rules for that kind. The
-    peers have no three-valued logic: they report the flags whose condition is true, and that is
-    what the check compares (riskengine's not-evaluable flags are neither fired nor not fired)."""
+    operand. A flag's condition on one kind is the disjunction of its true rules for that kind (led
+    by the kind test). The peers have no three-valued logic: they report the flags whose condition is
+    true, and that is what the check compares (riskengine's not-evaluable flags count as not fired)."""
     compiled = ruleset.compiled
-    by_flag: dict[tuple[int, str], list[dict[str, Any]]] = {}
+    by_flag: dict[int, list[dict[str, Any]]] = {}
     for name, rule in compiled.rules.items():
         target = compiled.targets[name]
         if target.outcome:
-            by_flag.setdefault((target.flag_index, target.kind), []).append(rule["all"][0]["m"])
+            by_flag.setdefault(target.flag_index, []).append(rule["all"][0]["m"])
     zen_rows: list[tuple[str, dict[str, str]]] = []
     rule_engine_rows: list[tuple[str, str]] = []
-    for (index, _kind), documents in sorted(by_flag.items()):
+    for index, documents in sorted(by_flag.items()):
         flag = ruleset.flags[index].id
-        zen_rows.append((flag, {"": " or ".join(f"({_zen(doc)})" for doc in documents)}))
-        rule_engine_rows.append((flag, " or ".join(f"({_rule_engine(doc)})" for doc in documents)))
-    return [""], zen_rows, rule_engine_rows
+        zen_rows.append((flag, {"": " or ".join(_translate(document, ZEN) for document in documents)}))
+        rule_engine_rows.append((flag, " or ".join(_translate(document, RULE_ENGINE) for document in documents)))
+    return zen_rows, rule_engine_rows
 
 
+class Dialect:
+    def __init__(self, name: str, item: str, item_key: str, top_key: str):
+        self.name, self.item, self.item_key, self.top_key = name, item, item_key, top_key
+
+    def ref(self, key: str) -> str:
+        if key == "$i":
+            return self.item
+        if key.startswith("$i."):
+            return self.item_key.format(key[3:])
+        if not key.isidentifier():
+            raise Untranslatable(key)
+        return self.top_key.format(key)
+
+
+ZEN = Dialect("zen", "#", "#.{}", "{}")
+RULE_ENGINE = Dialect("rule_engine", "it", "it&['{}']", "{}")
 _OPS = {"$lt": "<", "$lte": "<=", "$gt": ">", "$gte": ">=", "$neq": "!="}
 
 
-def _literal(value: Any, dialect: str) -> str:
-    if isinstance(value, bool):
-        return ("true" if value else "false")
-    if isinstance(value, str):
-        return json.dumps(value)
-    if isinstance(value, (int, float)):
-        return repr(value)
-    raise Untranslatable(repr(value))
-
-
-def _zen(document: dict[str, Any], item: str | None = None) -> str:
-    return _translate(document, "zen", item)
-
-
-def _rule_engine(document: dict[str, Any], item: str | None = None) -> str:
-    return _translate(document, "rule_engine", item)
-
-
-def _ref(key: str, dialect: str, item: str | None) -> str:
-    if key.startswith("$i."):
-        key = key[3:]
-        if item is None:
-            raise Untranslatable(key)
-        return f"#.{key}" if dialect == "zen" else f"$item.{key}" if False else f"{item}['{key}']"
-    return key if dialect == "zen" else f"$root['{key}']" if False else key
-
-
-def _translate(document: dict[str, Any], dialect: str, item: str | None) -> str:
-    (operator, operand), = document.items()
+def _translate(document: dict[str, Any], dialect: Dialect) -> str:
+    """One durable_rules test in the peer's expression language. durable_rules evaluates a test only
+    on a key the fact (or item) has: every translated test first requires its key to be non-null."""
+    ((operator, operand),) = document.items()
     if operator in ("$and", "$or"):
-        joined = f" {operator[1:]} ".join(f"({_translate(part, dialect, item)})" for part in operand)
-        return joined
+        return "(" + f" {operator[1:]} ".join(_translate(part, dialect) for part in operand) + ")"
     if operator in ("$ex", "$nex"):
-        (key, _), = operand.items()
-        reference = _ref(key, dialect, item)
-        return f"{reference} {'!=' if operator == '$ex' else '=='} null"
+        ((key, _),) = operand.items()
+        return f"({dialect.ref(key)} {'!=' if operator == '$ex' else '=='} null)"
     if operator in ("$iany", "$iall"):
-        (key, condition), = operand.items()
-        if dialect == "zen":
-            function = "some" if operator == "$iany" else "all"
-            return f"{function}({key} ?? [], {_translate(condition, dialect, '#')})"
-        variable = "x"
-        quantifier = "any" if operator == "$iany" else "all"
-        inner = _translate_item(condition, dialect)
-        return f"[{quantifier}(({inner}) for {variable} in ({key} or []))]" if False else _rule_engine_quantifier(quantifier, key, inner)
+        ((key, condition),) = operand.items()
+        items, body = dialect.ref(key), _translate(condition, dialect)
+        if dialect is ZEN:
+            return f"({items} != null and {'some' if operator == '$iany' else 'all'}({items}, {body}))"
+        if operator == "$iany":
+            return f"({items} != null and [it for it in {items} if {body}].length > 0)"
+        return f"({items} != null and [it for it in {items} if not {body}].length == 0)"
     if operator in _OPS:
-        (key, value), = operand.items()
-        return f"{_side(key, dialect, item)} {_OPS[operator]} {_value(value, dialect, item)}"
-    if operator.startswith("$"):
+        ((key, value),) = operand.items()
+        return _test(key, _OPS[operator], value, dialect)
+    if operator.startswith("$") and not (operator == "$i" or operator.startswith("$i.")):
         raise Untranslatable(operator)
-    return f"{_side(operator, dialect, item)} == {_value(operand, dialect, item)}"
+    return _test(operator, "==", operand, dialect)
 
 
-def _side(key: str, dialect: str, item: str | None) -> str:
-    if key.startswith("$i."):
-        return f"#.{key[3:]}" if dialect == "zen" else f"$item.{key[3:]}"
-    if key == "$i":
-        return "#" if dialect == "zen" else "$item"
-    return key
-
-
-def _value(value: Any, dialect: str, item: str | None) -> str:
+def _test(key: str, symbol: str, value: Any, dialect: Dialect) -> str:
+    left = dialect.ref(key)
+    guards = [f"{left} != null"]
     if isinstance(value, dict):
-        if set(value) == {"$m"}:
-            return _side(value["$m"], dialect, item)
-        if set(value) == {"$i"}:
-            return _side("$i", dialect, item) if not isinstance(value["$i"], (str, int, float, bool)) else _literal(value["$i"], dialect)
+        if set(value) != {"$m"}:
+            raise Untranslatable(repr(value))
+        right = dialect.ref(value["$m"])
+        guards.append(f"{right} != null")
+    elif isinstance(value, bool):
+        right = "true" if value else "false"
+    elif isinstance(value, str):
+        right = json.dumps(value)
+    elif isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise Untranslatable(repr(value))
+        right = repr(value) if isinstance(value, int) else format(Decimal(repr(value)), "f")  # no exponent
+    else:
         raise Untranslatable(repr(value))
-    if isinstance(value, list):
-        raise Untranslatable(repr(value))
-    return _literal(value, dialect)
-
-
-def _translate_item(document: dict[str, Any], dialect: str) -> str:
-    return _translate(document, dialect, "$item")
-
-
-def _rule_engine_quantifier(quantifier: str, key: str, inner: str) -> str:
-    # rule-engine comprehension: [x for x in list if cond]; ``$item`` stands for the loop variable
-    condition = inner.replace("$item", "item")
-    if quantifier == "any":
-        return f"{key} != null and [item for item in {key} if {condition}].length > 0"
-    return f"{key} != null and [item for item in {key} if not ({condition})].length == 0"
+    return "(" + " and ".join(guards) + f" and {left} {symbol} {right})"
 
 
 # --------------------------------------------------------------------------------------- measuring
 
 
 def timed(runner: Runner, events: list[Any]) -> tuple[float, float]:
+    runner.reset()
     gc.collect()
     wall, cpu = time.perf_counter(), time.process_time()
     runner.run(events)
@@ -549,6 +533,7 @@ def measure(runners: list[Runner], events: list[Any], repeat: int, warmup: int, 
     """Rounds of every runner over the same events; rates and per-round ratios."""
     counted = counted if counted is not None else len(events)
     for runner in runners:
+        runner.reset()
         runner.run(events[:warmup])
     rounds: list[dict[str, tuple[float, float]]] = []
     for _ in range(repeat):
@@ -631,9 +616,8 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
     class SectorRiskengine(RiskengineRunner):
         """A fresh engine per round: stateful features start from nothing, as on a first run."""
 
-        def run(self, run_events: list[Any]) -> None:
+        def reset(self) -> None:
             self.engine = Engine(ruleset)
-            super().run(run_events)
 
     # Preparatory pass: the facts riskengine asserts (stateful features included), in order.
     engine = Engine(ruleset)
@@ -667,13 +651,13 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
     translation: dict[str, Any] = {}
     if not args.no_peers:
         try:
-            columns, zen_rows, rule_engine_rows = sector_peers(ruleset)
+            zen_rows, rule_engine_rows = sector_peers(ruleset)
 
             def decoded(event: Any) -> Any:
                 fact = fact_of.get(id(event))
                 return json.loads(fact) if fact is not None else None
 
-            graph = zen_graph(columns, zen_rows)
+            graph = zen_graph([""], zen_rows)
             peers: list[Runner] = [ZenRunner(graph, False, decoded), ZenRunner(graph, True, decoded)]
             try:
                 peers.append(RuleEngineRunner(rule_engine_rows, decoded))
@@ -684,8 +668,8 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
             runners += peers
         except Untranslatable as error:
             translation["zen"] = f"not translated: {error}"
-    sample = events[:: max(1, len(events) // args.sample)][: args.sample]
-    agreement = check_agreement([Recorded(engine)] + runners[1:], sample)
+    # flags fire on few example events: every event is checked, not a sample
+    agreement = check_agreement([Recorded(engine)] + runners[1:], events)
     result = measure(runners, events, args.repeat, min(args.warmup, len(events)))
     result["agreement"] = agreement
     result["rejected_events"] = rejected
@@ -768,10 +752,15 @@ def main() -> None:
     document["config"] = {"events": args.events, "repeat": args.repeat, "warmup": args.warmup, "seed": args.seed, "sample": args.sample}
     document["workload"] = main_result
     document["sectors"] = sectors
+    checked = [main_result] + [result for result in sectors.values() if "agreement" in result]
+    document["agreement_ok"] = all(not any(result["agreement"]["mismatches"].values()) for result in checked)
     document["seconds"] = round(time.perf_counter() - started, 1)
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text(json.dumps(document, indent=2) + "\n")
     print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output} in {document['seconds']} s")
+    if not document["agreement_ok"]:
+        print("the engines disagree on fired flags (see agreement in the JSON): the rates compare unequal work")
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -885,7 +885,7 @@ def check_scenario(spec: RulesetSpec, events: list[tuple[dict[str, Any], str | N
             if actual == "not_evaluable":
                 missing = next(item.missing for item in assessment.not_evaluable if item.id == flag.id)
                 names = referenced_names(flag.when)
-                assert missing, f"{flag.id} is not evaluable but names nothing missing"
+                assert missing or not names, f"{flag.id} is not evaluable but names nothing missing"
                 for name in missing:
                     head, _, path = name.partition(".")
                     if name not in names:

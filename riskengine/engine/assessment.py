@@ -7,6 +7,19 @@ from typing import Any, Literal, Optional
 from pydantic import BaseModel, ConfigDict, model_serializer
 
 
+def trusted(model: type[BaseModel], values: dict[str, Any]) -> Any:
+    """An output model from values the engine built and checked itself, with every field given.
+
+    This is what ``model_construct`` does, without its per-field bookkeeping, which costs more than
+    the rest of explaining a flag; ``values`` must hold every field of ``model``, in field order."""
+    instance = object.__new__(model)
+    object.__setattr__(instance, "__dict__", values)
+    object.__setattr__(instance, "__pydantic_fields_set__", set(values))
+    object.__setattr__(instance, "__pydantic_extra__", None)
+    object.__setattr__(instance, "__pydantic_private__", None)
+    return instance
+
+
 class FlagHit(BaseModel):
     """A red flag that fired, with the values that made it fire."""
 

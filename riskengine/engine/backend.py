@@ -52,11 +52,12 @@ class DurableBackend:
 
     def fire(self, fact_body: str) -> list[str]:
         """Assert one fact (a JSON object without its opening brace) and return the fired rule names."""
+        handle = self._handle
         with _ENGINE_LOCK:
             fact = '{"id":"%d","sid":"0",%s' % (next(_SEQUENCE), fact_body)
             try:
-                code, state_offset = durable_rules_engine.assert_fact(self._handle, fact)
-            except durable_rules_engine.error as error:
+                code, state_offset = _assert_fact(handle, fact)
+            except _EngineError as error:
                 raise BackendError(f"durable_rules rejected the fact: {error}") from None
             if code == _NOT_HANDLED:
                 return []  # no rule matched; durable_rules did not store the fact
@@ -64,16 +65,23 @@ class DurableBackend:
                 raise BackendError("durable_rules reported the fact as already observed")
             fired: list[str] = []
             try:
-                action = durable_rules_engine.start_action_for_state(self._handle, state_offset)
-                while action:
-                    messages = action[1]
-                    # messages is {"<rule name>": {...}}; the rule name is all we need.
+                action = _start_action_for_state(handle, state_offset)
+                # each action's messages are {"<rule name>": {...}}; the rule name is all we need
+                messages = action[1] if action else None
+                while messages:
                     fired.append(messages[2 : messages.index('"', 2)])
-                    following = durable_rules_engine.complete_and_start_action(self._handle, state_offset)
-                    action = (None, following) if following else None
+                    messages = _complete_and_start_action(handle, state_offset)
             finally:
-                durable_rules_engine.retract_fact(self._handle, fact)
+                _retract_fact(handle, fact)
             return fired
+
+
+# The C entry points, bound once (fire() runs once per event).
+_assert_fact = durable_rules_engine.assert_fact
+_start_action_for_state = durable_rules_engine.start_action_for_state
+_complete_and_start_action = durable_rules_engine.complete_and_start_action
+_retract_fact = durable_rules_engine.retract_fact
+_EngineError = durable_rules_engine.error
 
 
 def engine_definition(compiled: CompiledRules) -> dict[str, Any]:

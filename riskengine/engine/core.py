@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from riskengine.engine.assessment import Assessment, EventError, FlagHit, NotEvaluable, RulesetRef
+from riskengine.engine.assessment import Assessment, trusted, EventError, FlagHit, NotEvaluable, RulesetRef
 from riskengine.engine.backend import BackendError, DurableBackend
 from riskengine.engine.events import EventProblem, EventValidator, RejectedEvent, ValidatedEvent
 from riskengine.engine.explain import Explainer
@@ -203,7 +203,7 @@ class Engine:
                 if complete_when is not None and complete_when <= present:
                     outcome = False
             if outcome is None:
-                not_evaluable.append(NotEvaluable.model_construct(id=flag.id, missing=self._missing(flag, env)))
+                not_evaluable.append(trusted(NotEvaluable, {"id": flag.id, "missing": self._missing(flag, env)}))
                 continue
             evaluable.append(flag)
             if outcome:
@@ -216,30 +216,30 @@ class Engine:
             flag = flags[index]
             explainer = self._explainers[index]
             hits.append(
-                FlagHit.model_construct(
-                    id=flag.id,
-                    title=flag.title,
-                    severity=flag.severity,
-                    weight=flag.weight,
-                    typology=flag.typology,
-                    message=explainer.message(event.raw, env),
-                    evidence=explainer.evidence(event.raw, env, features.event_ids),
-                    references=list(flag.references),
-                )
+                trusted(FlagHit, {
+                    "id": flag.id,
+                    "title": flag.title,
+                    "severity": flag.severity,
+                    "weight": flag.weight,
+                    "typology": flag.typology,
+                    "message": explainer.message(event.raw, env),
+                    "evidence": explainer.evidence(event.raw, env, features.event_ids),
+                    "references": list(flag.references),
+                })
             )
         not_evaluable.sort(key=lambda item: item.id)
-        assessment = Assessment.model_construct(
-            event_id=event.event_id,
-            kind=event.kind,
-            entity=event.entity,
-            status="scored",
-            score=score.value,
-            band=score.band,
-            flags=hits,
-            not_evaluable=not_evaluable,
-            errors=[],
-            ruleset=self._reference,
-        )
+        assessment = trusted(Assessment, {
+            "event_id": event.event_id,
+            "kind": event.kind,
+            "entity": event.entity,
+            "status": "scored",
+            "score": score.value,
+            "band": score.band,
+            "flags": hits,
+            "not_evaluable": not_evaluable,
+            "errors": [],
+            "ruleset": self._reference,
+        })
         self._stateful.record(event.kind, env, sequence, event.event_id)
         time_field = self.ruleset.kinds[event.kind].time
         seen_at = env.get(time_field) if time_field else None
@@ -260,7 +260,9 @@ class Engine:
         if not missing:
             # every name is known, yet the condition is unknown: a computation had no value
             # (division by zero): report the names it was computed from
-            missing = [name.name for name in ir.names(flag.condition) if name.name in _computed_names(flag.condition)]
+            computed = _computed_names(flag.condition)
+            read = [name.name for name in ir.names(flag.condition)]
+            missing = [name for name in read if name in computed] or read
         return missing
 
 

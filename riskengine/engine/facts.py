@@ -39,26 +39,29 @@ class FactBuilder:
             source = slot.source
             plain = isinstance(source, ir.Name) and not isinstance(source.type, Object)
             self._slots.append((slot.key, f'"{slot.key}":', source.name if plain else None, slot))
+        self._slot_keys = frozenset(slot.key for slot in plan.slots)
 
     def build(self, env: Mapping[str, Any]) -> tuple[str, set[str]]:
         """The fact as JSON text without its opening brace (the backend adds id and sid first),
         and the keys it carries (a list's completeness key when every item has every item key)."""
         parts = [self._prefix]
-        present: set[str] = set()
+        present = set(self._slot_keys)  # the keys of the slots with no value are taken out below
         get = env.get
+        encoders = SCALAR_ENCODERS
         for key, label, name, slot in self._slots:
             if name is not None:
                 value = get(name)
                 if value is None:
+                    present.discard(key)
                     continue
-                encoder = SCALAR_ENCODERS.get(type(value))
+                encoder = encoders.get(type(value))
                 parts.append(label + (encoder(value) if encoder is not None else encode(engine_value(value))))
             else:
                 value = slot_value(slot, env)
                 if value is None:
+                    present.discard(key)
                     continue
                 parts.append(label + _encode_engine_value(value))
-            present.add(key)
         for listed in self.plan.lists:
             items = env.get(listed.source.name)
             if items is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Sequence
 
 from riskengine.ruleset.model import Flag, Scoring
@@ -20,14 +21,24 @@ class Score:
     band: str
 
 
+@lru_cache(maxsize=4096)
 def exact(number: int | float) -> Fraction | int:
     """The decimal value written in the ruleset, exactly (0.1 is one tenth, not its binary double)."""
     return number if isinstance(number, int) else Fraction(repr(number))
 
 
+@lru_cache(maxsize=256)
+def _band_table(scoring: Scoring) -> tuple[tuple[str, ...], tuple[Fraction | int, ...], Fraction]:
+    """Band names, their exact lower bounds and the exact maximum, once per scoring section."""
+    names = tuple(name for name, _ in scoring.bands)
+    return names, tuple(exact(lower) for _, lower in scoring.bands), Fraction(exact(scoring.max_score))
+
+
 def score_flags(scoring: Scoring, fired: Sequence[Flag], evaluable: Sequence[Flag]) -> Score:
     """``fired`` are the flags that fired; ``evaluable`` the fired and not-fired ones."""
-    maximum = Fraction(exact(scoring.max_score))  # a Fraction, so that divisions stay exact
+    if not fired:
+        return Score(0.0, _band_table(scoring)[0][0])  # every band table starts at 0
+    maximum = _band_table(scoring)[2]  # a Fraction, so that divisions stay exact
     if scoring.method == "sum":
         value = _sum(scoring, fired, maximum)
     elif scoring.method == "noisy_or":
@@ -57,10 +68,10 @@ def _sum(scoring: Scoring, fired: Sequence[Flag], maximum: Fraction) -> Fraction
 
 
 def band_for(scoring: Scoring, value: Fraction, fired: Sequence[Flag]) -> str:
-    names = [name for name, _ in scoring.bands]
+    names, lowers, _ = _band_table(scoring)
     band_index = 0
-    for index, (_, lower) in enumerate(scoring.bands):
-        if exact(lower) <= value:
+    for index, lower in enumerate(lowers):
+        if lower <= value:
             band_index = index
     for flag in fired:
         if flag.force_band is not None:

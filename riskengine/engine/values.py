@@ -28,6 +28,17 @@ Environment = Mapping[str, Any]
 
 def evaluate_value(node: ir.Node, env: Environment, item: Any = None) -> Any:
     """The value of ``node`` for one event (and, inside a list, one item); ``None`` when unknown."""
+    node_type = type(node)  # the common nodes first, by exact type; then every node by isinstance
+    if node_type is ir.Name:
+        return env.get(node.name)
+    if node_type is ir.Literal or node_type is ir.Param:
+        return node.value
+    if node_type is ir.Arithmetic:
+        return _arithmetic(node.operator, evaluate_value(node.left, env, item), evaluate_value(node.right, env, item))
+    return _evaluate_node(node, env, item)
+
+
+def _evaluate_node(node: ir.Node, env: Environment, item: Any = None) -> Any:
     if isinstance(node, ir.Literal):
         return node.value
     if isinstance(node, ir.Param):
