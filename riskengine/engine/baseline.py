@@ -8,6 +8,7 @@ compare with them are decided by durable_rules like any other.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -45,10 +46,24 @@ def build_baselines(engine: Any, events: Iterable[Any]) -> dict[str, dict[str, A
     return {name: summarise(collected, ruleset.baselines[name].percentiles) for name, collected in values.items()}
 
 
+def definition_digest(ruleset: Ruleset, name: str) -> str:
+    """What a baseline's statistics depend on: its definition, and the params its filter reads."""
+    baseline = ruleset.baselines[name]
+    spec = {
+        "of": baseline.of.name,
+        "on": baseline.kinds,
+        "where": repr(baseline.where),
+        "percentiles": baseline.percentiles,
+        "derived": ruleset.derived[baseline.of.name].text if baseline.of.name in ruleset.derived else None,
+    }
+    return hashlib.sha256(json.dumps(spec, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
 def baseline_document(ruleset: Ruleset, statistics: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         "format": BASELINE_FORMAT,
         "ruleset": {"id": ruleset.id, "version": ruleset.version, "hash": ruleset.hash},
+        "definitions": {name: definition_digest(ruleset, name) for name in statistics},
         "baselines": statistics,
     }
 
@@ -70,6 +85,18 @@ def load_baselines(path: str | Path, ruleset: Ruleset) -> dict[str, dict[str, An
     if saved.get("id") != ruleset.id:
         raise BaselineError(f"the baseline file {path} was built for ruleset '{saved.get('id')}', not '{ruleset.id}'")
     statistics = document.get("baselines", {})
+    definitions = document.get("definitions", {})
+    if not isinstance(statistics, dict) or not isinstance(definitions, dict):
+        raise BaselineError(f"{path} is not a riskengine baseline file: 'baselines' must be an object")
+    changed = [
+        name for name in ruleset.baselines
+        if name in statistics and definitions.get(name) != definition_digest(ruleset, name)
+    ]
+    if changed:
+        raise BaselineError(
+            f"the baseline file {path} was built with other definitions or params for {', '.join(sorted(changed))}; "
+            "build it again with riskengine baseline build"
+        )
     return {name: statistics[name] for name in ruleset.baselines if isinstance(statistics.get(name), dict)}
 
 

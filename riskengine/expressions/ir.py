@@ -49,6 +49,10 @@ class Param:
     def reference(self) -> str:
         return f"params.{self.name}"
 
+    def __hash__(self) -> int:
+        # a list param's value is a list; name and type identify a param within one ruleset
+        return hash((self.name, self.type))
+
 
 @dataclass(frozen=True)
 class Name:

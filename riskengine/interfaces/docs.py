@@ -29,7 +29,8 @@ def ruleset_markdown(ruleset: Ruleset) -> str:
     lines += [f"Ruleset `{ruleset.id}`, version {ruleset.version}. Generated from `{Path(ruleset.path).name}` by `riskengine docs`; do not edit by hand.", ""]
     if ruleset.description:
         lines += [ruleset.description.strip(), ""]
-    lines += _flag_index(ruleset) + _kinds(ruleset) + _params(ruleset) + _derived(ruleset) + _features(ruleset) + _scoring(ruleset)
+    lines += _flag_index(ruleset) + _kinds(ruleset) + _params(ruleset) + _derived(ruleset) + _features(ruleset)
+    lines += _baselines(ruleset) + _scoring(ruleset)
     lines += ["## Flags", ""]
     for flag in ruleset.flags:
         lines += flag_section(ruleset, flag)
@@ -97,6 +98,19 @@ def describe_duration(microseconds: int) -> str:
             count = microseconds // size
             return f"{count} {unit}{'s' if count != 1 else ''}"
     return f"{microseconds / 60_000_000:g} minutes"
+
+
+def _baselines(ruleset: Ruleset) -> list[str]:
+    if not ruleset.baselines:
+        return []
+    lines = ["## Dataset baselines", "",
+             "Statistics over the whole data set (type-8 quartiles, Tukey fences at 1.5 IQR), computed in a first",
+             "pass or loaded with `--baseline`; flags use them as `baseline.NAME.q1`, `.q3`, `.lower_fence`, `.upper_fence`.", "",
+             "| name | of | on | counted when | description |", "|---|---|---|---|---|"]
+    for name, baseline in ruleset.baselines.items():
+        where = "every event" if baseline.where_text is None else f"`{' '.join(baseline.where_text.split())}`"
+        lines.append(f"| `{name}` | `{baseline.of.name}` | {', '.join(baseline.kinds)} | {where} | {baseline.description or ''} |")
+    return lines + [""]
 
 
 def _scoring(ruleset: Ruleset) -> list[str]:

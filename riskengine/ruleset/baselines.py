@@ -47,6 +47,7 @@ class Baseline:
     where: ir.Condition | None
     percentiles: tuple[int, ...]
     description: str | None = None
+    where_text: str | None = None
 
     @property
     def statistics(self) -> tuple[str, ...]:

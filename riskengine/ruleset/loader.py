@@ -883,7 +883,7 @@ class _Builder:
             if bad:
                 self.error("invalid_value", f"percentiles are whole numbers between 1 and 99, not {bad[0]}", loc + ("percentiles",))
                 continue
-            baselines[name] = Baseline(name, of, tuple(on), where, tuple(model.percentiles), model.description)
+            baselines[name] = Baseline(name, of, tuple(on), where, tuple(model.percentiles), model.description, model.where)
         return baselines
 
     # ------------------------------------------------------------------ stateful features
