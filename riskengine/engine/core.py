@@ -125,16 +125,25 @@ class Engine:
     def load_state(self, path: str | Path, migrate: bool = False) -> None:
         """Continue from a state file. A file from another ruleset version is refused unless
         ``migrate`` is set; then the windows of features whose definition is unchanged are kept."""
-        document = read_state_file(path)
+        self._restore(read_state_file(path), f"the state file {path}", migrate)
+
+    def take_state(self, source: "Engine") -> None:
+        """Continue from another engine's state, e.g. the previous version of a reloaded ruleset:
+        the windows of features whose definition is unchanged are kept, and the profiles."""
+        with source._lock:
+            document = json.loads(json.dumps(snapshot(source._state, source._state_header())))
+        self._restore(document, f"the state of {source.ruleset.id} {source.ruleset.version}", migrate=True)
+
+    def _restore(self, document: dict[str, Any], origin: str, migrate: bool) -> None:
         saved = document.get("ruleset")
         if not isinstance(saved, dict) or not isinstance(document.get("features", {}), dict):
-            raise StateError(f"{path} is not a riskengine state file: it names no ruleset")
+            raise StateError(f"{origin} is not a riskengine state: it names no ruleset")
         header = self._state_header()
         keep = set(self.ruleset.features)
         if saved.get("hash") != header["ruleset"]["hash"] or document.get("params") != header["params"]:
             if not migrate:
                 raise StateError(
-                    f"the state file {path} was written by ruleset {saved.get('id')} {saved.get('version')} "
+                    f"{origin} was written by ruleset {saved.get('id')} {saved.get('version')} "
                     f"({saved.get('hash')}) with other params or content than {self.ruleset.id} "
                     f"{self.ruleset.version} ({self.ruleset.hash}); migrate to keep the windows of unchanged features"
                 )
@@ -144,7 +153,7 @@ class Engine:
             try:
                 restore(self._state, document, keep)
             except StateError as error:
-                raise StateError(f"{path}: {error}") from None
+                raise StateError(f"{origin}: {error}") from None
 
     def _state_header(self) -> dict[str, Any]:
         return {

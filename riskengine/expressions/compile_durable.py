@@ -21,7 +21,7 @@ from typing import Any, Union
 from riskengine.engine.values import COMPARISONS, engine_value
 from riskengine.expressions import ir
 from riskengine.ruleset.errors import ExpressionError
-from riskengine.ruleset.types import INTEGER, FieldType, ListOf, Object, Scalar
+from riskengine.ruleset.types import INTEGER, FieldType, ListOf, Scalar
 
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 

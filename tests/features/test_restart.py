@@ -252,3 +252,34 @@ def test_damaged_state_raises_state_error_and_keeps_the_current_state(tmp_path: 
     with pytest.raises(StateError, match="damaged"):
         engine.load_state(path)
     assert _evidence(engine, _pay(1))["f0_count"] == 1  # what it had before the failed load
+
+
+def test_take_state_moves_windows_and_profiles_between_engines_in_memory():
+    """A reloaded ruleset continues from the engine it replaces, without a state file."""
+    from riskengine import Engine, load_ruleset_text
+
+    text = """
+ruleset: take
+version: "1"
+title: take
+events:
+  payment:
+    entity: payer
+    time: paid_on
+    fields: {payer: string, paid_on: date}
+features:
+  earlier:
+    aggregate: count
+    over: payment
+    by: payer
+    window: 30 days
+flags:
+  - {id: REPEAT, title: repeated, on: payment, when: earlier >= 1, severity: low, weight: 5}
+"""
+    first = Engine(load_ruleset_text(text))
+    first.evaluate({"kind": "payment", "payer": "P", "paid_on": "2025-01-01"})
+    second = Engine(load_ruleset_text(text.replace('version: "1"', 'version: "2"')))
+    second.take_state(first)
+    assert second.evaluate({"kind": "payment", "payer": "P", "paid_on": "2025-01-02"}).fired_ids == ["REPEAT"]
+    assert second.entity_profile("P").events == 2
+    assert first.entity_profile("P").events == 1  # the source keeps its own, unshared

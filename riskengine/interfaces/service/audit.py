@@ -801,16 +801,6 @@ class AuditLog:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
 
-    def _migrate(self, source: Engine, target: Engine) -> None:
-        handle, temporary = tempfile.mkstemp(suffix=".json", dir=self._tmp.name)
-        os.close(handle)
-        try:
-            source.save_state(temporary)
-            target.load_state(temporary, migrate=True)
-        finally:
-            with contextlib.suppress(OSError):
-                os.unlink(temporary)
-
     def rebuild(
         self,
         stream: str,
@@ -842,7 +832,7 @@ class AuditLog:
             if key != (decision.ruleset_hash, decision.params):
                 following = engine_for(decision.ruleset_hash, decision.params)
                 if engine is not None and following is not engine:
-                    self._migrate(engine, following)
+                    following.take_state(engine)
                     notes.append(f"state migrated from {key[0] if key else '?'} to {decision.ruleset_hash} at decision {decision.decision_id}")
                 engine, key = following, (decision.ruleset_hash, decision.params)
             if assess_input(engine, decision.event).to_json() != decision.assessment:
@@ -867,7 +857,7 @@ class AuditLog:
             rebuilt = self.rebuild(decision.stream, decision.ruleset_id, decision.seq, engines)
             result.snapshot_seq, result.prior_events, result.notes = rebuilt.snapshot_seq, rebuilt.replayed, rebuilt.notes
             if rebuilt.engine is not None and rebuilt.engine is not target:
-                self._migrate(rebuilt.engine, target)
+                target.take_state(rebuilt.engine)
                 result.notes.append("state migrated to the decision's ruleset version")
             if rebuilt.mismatches:
                 result.notes.append(f"{len(rebuilt.mismatches)} earlier decision(s) re-evaluated differently")

@@ -25,10 +25,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import os
 import subprocess
 import sys
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,18 +91,6 @@ def ruleset_files(directory: Path) -> list[Path]:
         and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(directory).parts)
     )
-
-
-def migrate_state(source: Engine, target: Engine) -> None:
-    """Move the state of ``source`` into ``target`` (windows of unchanged features are kept)."""
-    handle, temporary = tempfile.mkstemp(prefix="riskengine-state-", suffix=".json")
-    os.close(handle)
-    try:
-        source.save_state(temporary)
-        target.load_state(temporary, migrate=True)
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
 
 
 class Registry:
@@ -214,7 +200,7 @@ class Registry:
                     replacement = fresh.get(entry.ruleset.id)
                     if entry.stateful and replacement is not None and replacement.stateful:
                         try:
-                            migrate_state(entry.engine, replacement.engine)
+                            replacement.engine.take_state(entry.engine)
                         except StateError as error:  # pragma: no cover - the same process wrote it
                             log.error("%s: state not carried over to the new version: %s", entry.ruleset.id, error)
                 if not initial:
@@ -243,7 +229,7 @@ class Registry:
             self._begin(entry)  # a new stream: its state starts empty
             return
         same_version = rebuilt.engine.ruleset.hash == entry.ruleset.hash and encode_params(rebuilt.engine.ruleset) == entry.params
-        migrate_state(rebuilt.engine, entry.engine)
+        entry.engine.take_state(rebuilt.engine)
         log.info(
             "%s: state restored from %s and %d later decision(s)%s",
             entry.ruleset.id,
