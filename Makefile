@@ -24,7 +24,7 @@ test: $(STAMP)
 	$(BIN)/python -m pytest -q
 
 # Throughput side by side with the durable_rules ceiling and the peer engines (zen-engine, rule-engine:
-# the bench extra), then memory; tables on stdout, JSON in benchmarks/results/. About 6-8 minutes.
+# the bench extra), then memory; tables on stdout, JSON in benchmarks/results/. About 5 minutes.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python benchmarks/throughput.py

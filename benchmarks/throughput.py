@@ -635,10 +635,7 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
     rejected = sum(1 for assessment in assessments if assessment.status == "rejected")
     fired_by_event = {id(event): set(assessment.fired_ids) for event, assessment in zip(events, assessments)}
 
-    class SectorCeiling(CeilingRunner):
-        pass
-
-    ceiling = SectorCeiling(ruleset)
+    ceiling = CeilingRunner(ruleset)
     ceiling.facts = fact_of
 
     class Recorded(RiskengineRunner):
