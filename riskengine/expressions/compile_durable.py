@@ -466,10 +466,30 @@ def guard_false(false: Cond, complete_when: frozenset[str] | None) -> tuple[Cond
     a durable_rules rule, or when the condition reads names the kind never carries)."""
     if complete_when is None or false == FALSE:
         return false, False
+    if complete_when <= _required_keys(false):
+        # the false rule already needs every key the guard asks to be missing: it can never fire
+        return FALSE, True
     guarded = conj([false, disj([pred({"$nex": {key: 1}}) for key in sorted(complete_when)])])
     if guarded != FALSE and _groups(rule_document("kind", guarded)) > MAX_GROUPS:
         return false, False
     return guarded, True
+
+
+def _required_keys(condition: Cond) -> set[str]:
+    """Fact keys without which ``condition`` cannot match: durable_rules matches a test only on a
+    key the fact carries (``$nex`` aside)."""
+    if condition[0] == "and":
+        return set().union(*(_required_keys(item) for item in condition[1]))
+    if condition[0] == "or":
+        return set.intersection(*(_required_keys(item) for item in condition[1]))
+    if condition[0] != "pred":
+        return set()
+    (key, value), = condition[1].items()
+    if key == "$nex":
+        return set()
+    if key.startswith("$"):
+        return set(value) if isinstance(value, dict) else set()
+    return {key}
 
 
 def _check_size(condition: Cond, node: ir.Node) -> None:
