@@ -12,9 +12,9 @@ import datetime as dt
 import json
 import math
 from dataclasses import dataclass, field
-from typing import Annotated, Any, Optional, Union
+from typing import Annotated, Any, Optional
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, StrictBool, StrictStr, ValidationError, create_model
+from pydantic import BaseModel, BeforeValidator, ConfigDict, ValidationError, create_model
 
 from riskengine.ruleset.types import FieldType, ListOf, Object, Scalar
 from riskengine.suggest import closest_one
