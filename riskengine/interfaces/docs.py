@@ -61,34 +61,34 @@ def _kinds(ruleset: Ruleset) -> list[str]:
     return lines
 
 
-def _params(ruleset: Ruleset) -> list[str]:
-    if not ruleset.params:
+def _table(title: str, columns: list[str], rows: list[list[str]], intro: tuple[str, ...] = ()) -> list[str]:
+    """A section holding one Markdown table; nothing when there are no rows."""
+    if not rows:
         return []
-    lines = ["## Parameters", "", "| param | default | description |", "|---|---|---|"]
-    for param in ruleset.params.values():
-        lines.append(f"| `{param.name}` | `{_json(param.default)}` | {param.description or ''} |")
+    lines = [f"## {title}", "", *intro, *([""] if intro else [])]
+    lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
     return lines + [""]
+
+
+def _params(ruleset: Ruleset) -> list[str]:
+    rows = [[f"`{p.name}`", f"`{_json(p.default)}`", p.description or ""] for p in ruleset.params.values()]
+    return _table("Parameters", ["param", "default", "description"], rows)
 
 
 def _derived(ruleset: Ruleset) -> list[str]:
-    if not ruleset.derived:
-        return []
-    lines = ["## Derived values", "", "| name | value | description |", "|---|---|---|"]
-    for value in ruleset.derived.values():
-        lines.append(f"| `{value.name}` | `{value.text.strip()}` | {value.description or ''} |")
-    return lines + [""]
+    rows = [[f"`{v.name}`", f"`{v.text.strip()}`", v.description or ""] for v in ruleset.derived.values()]
+    return _table("Derived values", ["name", "value", "description"], rows)
 
 
 def _features(ruleset: Ruleset) -> list[str]:
-    if not ruleset.features:
-        return []
-    lines = ["## Stateful features", "", "| name | aggregate | over | key | window | description |", "|---|---|---|---|---|---|"]
+    rows = []
     for feature in ruleset.features.values():
         keys = "; ".join(f"{kind}: {', '.join(fields)}" for kind, fields in feature.keys.items())
         window = (feature.window_text or describe_duration(feature.window)) + (" around" if feature.around else "")
         aggregate = feature.aggregate + (f"({feature.field})" if feature.field else "")
-        lines.append(f"| `{feature.name}` | {aggregate} | {', '.join(feature.over)} | {keys} | {window} | {feature.description or ''} |")
-    return lines + [""]
+        rows.append([f"`{feature.name}`", aggregate, ", ".join(feature.over), keys, window, feature.description or ""])
+    return _table("Stateful features", ["name", "aggregate", "over", "key", "window", "description"], rows)
 
 
 def describe_duration(microseconds: int) -> str:
@@ -101,16 +101,15 @@ def describe_duration(microseconds: int) -> str:
 
 
 def _baselines(ruleset: Ruleset) -> list[str]:
-    if not ruleset.baselines:
-        return []
-    lines = ["## Dataset baselines", "",
-             "Statistics over the whole data set (type-8 quartiles, Tukey fences at 1.5 IQR), computed in a first",
-             "pass or loaded with `--baseline`; flags use them as `baseline.NAME.q1`, `.q3`, `.lower_fence`, `.upper_fence`.", "",
-             "| name | of | on | counted when | description |", "|---|---|---|---|---|"]
+    rows = []
     for name, baseline in ruleset.baselines.items():
         where = "every event" if baseline.where_text is None else f"`{' '.join(baseline.where_text.split())}`"
-        lines.append(f"| `{name}` | `{baseline.of.name}` | {', '.join(baseline.kinds)} | {where} | {baseline.description or ''} |")
-    return lines + [""]
+        rows.append([f"`{name}`", f"`{baseline.of.name}`", ", ".join(baseline.kinds), where, baseline.description or ""])
+    intro = (
+        "Statistics over the whole data set (type-8 quartiles, Tukey fences at 1.5 IQR), computed in a first",
+        "pass or loaded with `--baseline`; flags use them as `baseline.NAME.q1`, `.q3`, `.lower_fence`, `.upper_fence`.",
+    )
+    return _table("Dataset baselines", ["name", "of", "on", "counted when", "description"], rows, intro)
 
 
 def _scoring(ruleset: Ruleset) -> list[str]:
