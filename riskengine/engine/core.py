@@ -51,6 +51,7 @@ class Engine:
             kind: [value for value in ruleset.derived.values() if kind in value.kinds] for kind in ruleset.kinds
         }
         self._missing_sources = {flag.id: _missing_sources(flag, ruleset) for flag in ruleset.flags}
+        self._computation_inputs = {flag.id: _computation_inputs(flag.condition) for flag in ruleset.flags}
         self._explainers = [Explainer(flag, ruleset) for flag in ruleset.flags]
         # fired flags are listed by weight (descending), then id: one rank per flag, computed once
         order = sorted(range(len(ruleset.flags)), key=lambda i: (-ruleset.flags[i].weight, ruleset.flags[i].id))
@@ -269,9 +270,7 @@ class Engine:
         if not missing:
             # every name is known, yet the condition is unknown: a computation had no value
             # (division by zero): report the names it was computed from
-            computed = _computed_names(flag.condition)
-            read = [name.name for name in ir.names(flag.condition)]
-            missing = [name for name in read if name in computed] or read
+            missing = self._computation_inputs[flag.id]
         return missing
 
 
@@ -317,6 +316,14 @@ def _item_value(item: Any, path: tuple[str, ...]) -> Any:
             return None
         current = current.get(part)
     return current
+
+
+def _computation_inputs(condition: ir.Node) -> list[str]:
+    """The names to report when a condition is unknown though every name it reads is known: those
+    a computation (arithmetic, a function) reads, or else all it reads."""
+    computed = _computed_names(condition)
+    read = [name.name for name in ir.names(condition)]
+    return [name for name in read if name in computed] or read
 
 
 def _computed_names(condition: ir.Node) -> set[str]:

@@ -124,17 +124,22 @@ class _Collector:
         self.stats.compiled_releases += 1
         yield release
 
+    def _package_entries(self, package: dict[str, Any], noun: str, source: str, line: int | None, prefix: str) -> list[Any]:
+        """The ``releases`` or ``records`` of a package; an object where an array belongs is read
+        as a one-item array, anything else is reported and read as nothing."""
+        entries = package.get(f"{noun}s")
+        if isinstance(entries, dict):
+            entries = [entries]
+        if not isinstance(entries, list):
+            self.stats.problem(source, line, f"{prefix}a {noun} package whose '{noun}s' is {_json_type(entries)}, not an array: skipped")
+            return []
+        if not entries:
+            self.stats.problem(source, line, f"{prefix}a {noun} package without {noun}s: nothing to read")
+        return entries
+
     def _release_package(self, package: dict[str, Any], source: str, line: int | None, prefix: str) -> Iterator[dict[str, Any]]:
         self.stats.release_packages += 1
-        releases = package.get("releases")
-        if isinstance(releases, dict):
-            releases = [releases]
-        if not isinstance(releases, list):
-            self.stats.problem(source, line, f"{prefix}a release package whose 'releases' is {_json_type(releases)}, not an array: skipped")
-            return
-        if not releases:
-            self.stats.problem(source, line, f"{prefix}a release package without releases: nothing to read")
-            return
+        releases = self._package_entries(package, "release", source, line, prefix)
         for index, release in enumerate(releases):
             where = f"{prefix}release {index}: "
             if not isinstance(release, dict):
@@ -147,15 +152,7 @@ class _Collector:
 
     def _record_package(self, package: dict[str, Any], source: str, line: int | None, prefix: str) -> Iterator[dict[str, Any]]:
         self.stats.record_packages += 1
-        records = package.get("records")
-        if isinstance(records, dict):
-            records = [records]
-        if not isinstance(records, list):
-            self.stats.problem(source, line, f"{prefix}a record package whose 'records' is {_json_type(records)}, not an array: skipped")
-            return
-        if not records:
-            self.stats.problem(source, line, f"{prefix}a record package without records: nothing to read")
-            return
+        records = self._package_entries(package, "record", source, line, prefix)
         for index, record in enumerate(records):
             where = f"{prefix}record {index}: "
             if not isinstance(record, dict):
