@@ -63,6 +63,7 @@ sys.path.insert(0, str(ROOT))
 import durable_rules_engine  # noqa: E402
 
 from riskengine import Engine, load_ruleset, load_ruleset_text  # noqa: E402
+from riskengine.engine.assessment import Assessment, FlagHit, RulesetRef, trusted  # noqa: E402
 from riskengine.engine.encoding import encode  # noqa: E402
 from riskengine.engine.events import ValidatedEvent  # noqa: E402
 from riskengine.engine.facts import FactBuilder  # noqa: E402
@@ -250,6 +251,52 @@ class CeilingRunner(Runner):
         return {
             self.flags[self.targets[name].flag_index].id for name in self.fired_rules(fact) if self.targets[name].outcome
         }
+
+
+class PythonFloorRunner(CeilingRunner):
+    """The least any Python host of durable_rules does per event to return an assessment: the
+    ceiling's C calls on the same pre-built facts, the fired rule names read from the actions and
+    mapped to flags, and the output objects (one ``FlagHit`` per fired flag with constant text, one
+    ``Assessment``) built the way riskengine builds them. No validation, fact building, messages,
+    evidence, scoring or profiles. riskengine / this is how close riskengine is to a Python host that
+    does nothing else; this / the ceiling bounds what any Python host can reach against the ceiling."""
+
+    name = "python_floor"
+
+    def __init__(self, ruleset: Any):
+        super().__init__(ruleset)
+        self.reference = RulesetRef(id=ruleset.id, version=ruleset.version, hash=ruleset.hash)
+        self.hit_fields = {
+            index: (flag.id, flag.title, flag.severity, flag.weight, flag.typology, flag.explain, list(flag.references))
+            for index, flag in enumerate(ruleset.flags)
+        }
+
+    def run_facts(self, facts: list[str]) -> None:
+        handle, targets, hit_fields, reference = self.handle, self.targets, self.hit_fields, self.reference
+        assert_fact = durable_rules_engine.assert_fact
+        start_action = durable_rules_engine.start_action_for_state
+        complete_and_start = durable_rules_engine.complete_and_start_action
+        retract_fact = durable_rules_engine.retract_fact
+        for fact in facts:
+            hits = []
+            code, state_offset = assert_fact(handle, fact)
+            if code != 1:
+                action = start_action(handle, state_offset)
+                messages = action[1] if action else None
+                while messages:
+                    target = targets[messages[2 : messages.index('"', 2)]]
+                    if target.outcome:
+                        flag_id, title, severity, weight, typology, message, references = hit_fields[target.flag_index]
+                        hits.append(trusted(FlagHit, {
+                            "id": flag_id, "title": title, "severity": severity, "weight": weight, "typology": typology,
+                            "message": message, "evidence": {}, "references": list(references),
+                        }))
+                    messages = complete_and_start(handle, state_offset)
+                retract_fact(handle, fact)
+            trusted(Assessment, {
+                "event_id": None, "kind": None, "entity": None, "status": "scored", "score": 0.0, "band": "low",
+                "flags": hits, "not_evaluable": [], "errors": [], "ruleset": reference,
+            })
 
 
 def synthetic_facts(engine: Engine, events: list[dict[str, Any]], first_id: int = 1) -> list[tuple[Any, str]]:
@@ -574,9 +621,11 @@ def synthetic(args: argparse.Namespace) -> dict[str, Any]:
     ruleset = load_ruleset_text(ruleset_yaml(flags))
     engine = Engine(ruleset)
     events = make_events(args.events, args.seed)
-    ceiling = CeilingRunner(ruleset)
-    ceiling.add_facts(synthetic_facts(engine, events))
-    runners: list[Runner] = [RiskengineRunner(engine), ceiling]
+    ceiling, floor = CeilingRunner(ruleset), PythonFloorRunner(ruleset)
+    facts = synthetic_facts(engine, events)
+    ceiling.add_facts(facts)
+    floor.add_facts(facts)
+    runners: list[Runner] = [RiskengineRunner(engine), ceiling, floor]
     if not args.no_peers:
         graph = synthetic_zen_graph(flags)
         runners += [ZenRunner(graph, trace=False), ZenRunner(graph, trace=True), RuleEngineRunner(synthetic_rule_engine(flags))]
@@ -695,7 +744,7 @@ def print_table(title: str, result: dict[str, Any]) -> None:
     print(f"  {'engine':24} {'ev/s (wall)':>12} {'ev/CPU-s':>10} {'us/event':>9}")
     for name, rate in result["rates"].items():
         print(f"  {name:24} {rate['events_per_second']:>12,.0f} {rate['events_per_cpu_second']:>10,.0f} {rate['microseconds_per_event']:>9.1f}")
-    for key in ("riskengine/durable_rules_ceiling", "riskengine/zen_trace", "riskengine/zen", "riskengine/rule_engine"):
+    for key in ("riskengine/durable_rules_ceiling", "riskengine/python_floor", "riskengine/zen_trace", "riskengine/zen", "riskengine/rule_engine"):
         if key in result["ratios"]:
             target = TARGETS.get(key)
             suffix = f"   target >= {target}" if target else ""
@@ -741,6 +790,15 @@ def main() -> None:
         document[name] = rates.get(name, {}).get("events_per_second")
     document["cpu_events_per_second"] = {name: rate["events_per_cpu_second"] for name, rate in rates.items()}
     document["ratios"] = main_result["ratios"]
+    if "python_floor" in rates:
+        # the bound on riskengine / ceiling for any Python host: python_floor / ceiling
+        floor_over_ceiling = statistics.median(
+            measured["durable_rules_ceiling"]["cpu_seconds"] / measured["python_floor"]["cpu_seconds"]
+            for measured in main_result["rounds"]
+        )
+        document["python_floor"] = rates["python_floor"]["events_per_second"]
+        document["python_floor/durable_rules_ceiling"] = round(floor_over_ceiling, 3)
+        print(f"  {'python_floor/durable_rules_ceiling':34} {floor_over_ceiling:.2f}   (the most a Python host reaches)")
     document["targets"] = {
         key: {"target": target, "cpu": main_result["ratios"].get(key, {}).get("cpu"),
               "met": (main_result["ratios"].get(key, {}).get("cpu") or 0) >= target}

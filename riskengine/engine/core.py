@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import dataclass
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -16,10 +17,10 @@ from riskengine.engine.facts import FactBuilder
 from riskengine.engine.features import StatefulFeatures
 from riskengine.engine.profiles import EntityProfile, update_profile
 from riskengine.engine.state import MemoryStateStore, StateError, StateStore, read_state_file, restore, snapshot, write_atomically
-from riskengine.engine.scoring import score_flags
+from riskengine.engine.scoring import Scorer
 from riskengine.engine.values import evaluate_value
 from riskengine.expressions import ir
-from riskengine.ruleset.model import Flag, Ruleset
+from riskengine.ruleset.model import DerivedValue, Flag, KindPlan, Ruleset
 
 
 class Engine:
@@ -44,15 +45,16 @@ class Engine:
             {name: kind.entity for name, kind in ruleset.kinds.items()},
         )
         self._backend = DurableBackend(ruleset.compiled)
-        self._facts = {kind: FactBuilder(plan) for kind, plan in ruleset.compiled.plans.items()}
         self._targets = ruleset.compiled.targets
         self._reference = RulesetRef(id=ruleset.id, version=ruleset.version, hash=ruleset.hash)
-        self._derived_by_kind = {
-            kind: [value for value in ruleset.derived.values() if kind in value.kinds] for kind in ruleset.kinds
+        self._kinds = {
+            name: _KindRuntime.prepare(name, plan, ruleset, stateful=self._stateful.active)
+            for name, plan in ruleset.compiled.plans.items()
         }
         self._missing_sources = {flag.id: _missing_sources(flag, ruleset) for flag in ruleset.flags}
         self._computation_inputs = {flag.id: _computation_inputs(flag.condition) for flag in ruleset.flags}
         self._explainers = [Explainer(flag, ruleset) for flag in ruleset.flags]
+        self._scorer = Scorer(ruleset.scoring, ruleset.flags)
         # fired flags are listed by weight (descending), then id: one rank per flag, computed once
         order = sorted(range(len(ruleset.flags)), key=lambda i: (-ruleset.flags[i].weight, ruleset.flags[i].id))
         self._hit_rank = {index: rank for rank, index in enumerate(order)}
@@ -177,67 +179,29 @@ class Engine:
 
     def _add_derived(self, event: ValidatedEvent) -> None:
         env = event.env
-        for derived in self._derived_by_kind[event.kind]:
+        for derived in self._kinds[event.kind].derived:
             value = evaluate_value(derived.expression, env)
             if value is not None:
                 env[derived.name] = value
 
     def _assess(self, event: ValidatedEvent) -> Assessment:
         env = event.env
-        self._add_derived(event)
-        env.update(self._baseline_values)
-        sequence = self._stateful.next_sequence()
-        features = self._stateful.compute(event.kind, env, sequence, event.event_id)
-        env.update(features.values)
-        outcomes: dict[int, bool] = {}
-        fact, present = self._facts[event.kind].build(env)
-        for rule_name in self._backend.fire(fact):
-            target = self._targets[rule_name]
-            known = outcomes.get(target.flag_index)
-            if known is not None and known != target.outcome:
-                raise BackendError(f"flag {self.ruleset.flags[target.flag_index].id} matched as both true and false")
-            outcomes[target.flag_index] = target.outcome
-
-        flags = self.ruleset.flags
-        fired: list[int] = []
-        evaluable: list[Flag] = []
-        not_evaluable: list[NotEvaluable] = []
-        plan = self.ruleset.compiled.plans[event.kind]
-        for index in plan.flag_indexes:
-            flag = flags[index]
-            outcome = outcomes.get(index)
-            if outcome is None:
-                # the true rule did not fire; with every value the condition reads present the
-                # condition is not unknown, so it is false (the guarded false rule stays silent)
-                complete_when = plan.complete_when.get(index)
-                if complete_when is not None and complete_when <= present:
-                    outcome = False
-            if outcome is None:
-                not_evaluable.append(trusted(NotEvaluable, {"id": flag.id, "missing": self._missing(flag, env)}))
-                continue
-            evaluable.append(flag)
-            if outcome:
-                fired.append(index)
-        fired.sort(key=self._hit_rank.__getitem__)
-        score = score_flags(self.ruleset.scoring, [flags[index] for index in fired], evaluable)
-        # Output models are built from checked values: model_construct skips re-validating them.
-        hits = []
-        for index in fired:
-            flag = flags[index]
-            explainer = self._explainers[index]
-            hits.append(
-                trusted(FlagHit, {
-                    "id": flag.id,
-                    "title": flag.title,
-                    "severity": flag.severity,
-                    "weight": flag.weight,
-                    "typology": flag.typology,
-                    "message": explainer.message(event.raw, env),
-                    "evidence": explainer.evidence(event.raw, env, features.event_ids),
-                    "references": list(flag.references),
-                })
-            )
-        not_evaluable.sort(key=lambda item: item.id)
+        kind = self._kinds[event.kind]
+        if kind.derived:
+            self._add_derived(event)
+        if self._baseline_values:
+            env.update(self._baseline_values)
+        feature_event_ids = None
+        if kind.stateful:
+            sequence = self._stateful.next_sequence()
+            features = self._stateful.compute(event.kind, env, sequence, event.event_id)
+            env.update(features.values)
+            feature_event_ids = features.event_ids
+        fact, present = kind.facts.build(env)
+        fired, evaluable, not_evaluable = self._decide(kind, self._backend.fire(fact), present, env)
+        score = self._scorer.score(fired, evaluable)
+        explainers, raw = self._explainers, event.raw
+        hits = [explainers[index].hit(raw, env, feature_event_ids) for index in fired]
         assessment = trusted(Assessment, {
             "event_id": event.event_id,
             "kind": event.kind,
@@ -250,11 +214,54 @@ class Engine:
             "errors": [],
             "ruleset": self._reference,
         })
-        self._stateful.record(event.kind, env, sequence, event.event_id)
-        time_field = self.ruleset.kinds[event.kind].time
-        seen_at = env.get(time_field) if time_field else None
-        update_profile(self._state, assessment, seen_at.isoformat() if seen_at is not None else None, self._band_rank)
+        if kind.stateful:
+            self._stateful.record(event.kind, env, sequence, event.event_id)
+        if event.entity is not None:
+            seen_at = env.get(kind.time_field) if kind.time_field else None
+            update_profile(
+                self._state.profiles, event.entity, score.value, score.band, [hit.id for hit in hits],
+                seen_at.isoformat() if seen_at is not None else None, self._band_rank,
+            )
         return assessment
+
+    def _decide(
+        self, kind: "_KindRuntime", rule_names: list[str], present: frozenset[str] | set[str], env: Mapping[str, Any]
+    ) -> tuple[tuple[int, ...], tuple[int, ...], list[NotEvaluable]]:
+        """From the rules durable_rules fired: the fired flags (in the order of the assessment), the
+        evaluable ones and those that are not, with what they miss."""
+        targets = self._targets
+        outcomes: dict[int, bool] = {}
+        for rule_name in rule_names:
+            target = targets[rule_name]
+            known = outcomes.get(target.flag_index)
+            if known is not None and known != target.outcome:
+                raise BackendError(f"flag {self.ruleset.flags[target.flag_index].id} matched as both true and false")
+            outcomes[target.flag_index] = target.outcome
+        if kind.settled_by is not None and kind.settled_by <= present and False not in outcomes.values():
+            # every flag of the kind is true or false: those whose true rule fired, and no others
+            return tuple(sorted(outcomes, key=self._hit_rank.__getitem__)), kind.flag_indexes, []
+        flags = self.ruleset.flags
+        fired: list[int] = []
+        evaluable: list[int] = []
+        not_evaluable: list[NotEvaluable] = []
+        for index in kind.flag_indexes:
+            outcome = outcomes.get(index)
+            if outcome is None:
+                # the true rule did not fire; with every value the condition reads present the
+                # condition is not unknown, so it is false (the guarded false rule stays silent)
+                complete_when = kind.complete_when.get(index)
+                if complete_when is not None and complete_when <= present:
+                    outcome = False
+            if outcome is None:
+                flag = flags[index]
+                not_evaluable.append(trusted(NotEvaluable, {"id": flag.id, "missing": self._missing(flag, env)}))
+                continue
+            evaluable.append(index)
+            if outcome:
+                fired.append(index)
+        fired.sort(key=self._hit_rank.__getitem__)
+        not_evaluable.sort(key=lambda item: item.id)
+        return tuple(fired), tuple(evaluable), not_evaluable
 
     def _missing(self, flag: Flag, env: Mapping[str, Any]) -> list[str]:
         missing: list[str] = []
@@ -272,6 +279,37 @@ class Engine:
             # (division by zero): report the names it was computed from
             missing = self._computation_inputs[flag.id]
         return missing
+
+
+@dataclass(frozen=True)
+class _KindRuntime:
+    """What assessing an event of one kind needs, decided once per engine."""
+
+    facts: FactBuilder
+    flag_indexes: tuple[int, ...]
+    complete_when: dict[int, frozenset[str]]
+    # the fact keys whose presence settles every flag of the kind as true or false; None when a
+    # flag can stay unknown with every key present (a division by zero, say)
+    settled_by: frozenset[str] | None
+    derived: tuple[DerivedValue, ...]
+    stateful: bool  # the ruleset has stateful features: compute them, then remember the event
+    time_field: str | None
+
+    @classmethod
+    def prepare(cls, name: str, plan: KindPlan, ruleset: Ruleset, stateful: bool) -> "_KindRuntime":
+        settled_by: frozenset[str] | None = frozenset()
+        for index in plan.flag_indexes:
+            keys = plan.complete_when.get(index)
+            settled_by = None if keys is None or settled_by is None else settled_by | keys
+        return cls(
+            facts=FactBuilder(plan),
+            flag_indexes=tuple(plan.flag_indexes),
+            complete_when=plan.complete_when,
+            settled_by=settled_by,
+            derived=tuple(value for value in ruleset.derived.values() if name in value.kinds),
+            stateful=stateful,
+            time_field=ruleset.kinds[name].time,
+        )
 
 
 def _parse_or_none(line: str | bytes) -> Any:

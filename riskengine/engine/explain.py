@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import string
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from riskengine.engine.assessment import FlagHit, trusted
+from riskengine.expressions import ir
 from riskengine.ruleset.model import Flag, Ruleset
-from riskengine.ruleset.types import walk_fields
+from riskengine.ruleset.types import INTEGER, NUMBER, STRING, walk_fields
 
 Lookup = Callable[[Mapping[str, Any], Mapping[str, Any]], Any]  # (raw event, computed values) -> JSON value
 
@@ -51,42 +54,97 @@ def lookup_for(name: str, ruleset: Ruleset) -> Lookup:
     return nested
 
 
-def seen_value(name: str, ruleset: Ruleset, raw: Mapping[str, Any], env: Mapping[str, Any]) -> Any:
-    return lookup_for(name, ruleset)(raw, env)
-
-
 class Explainer:
-    """The message and evidence of one flag, prepared from its template and condition."""
+    """The hit of one fired flag: its message and evidence, prepared from its template and condition.
+
+    Every name is looked up once per hit: the evidence holds each name the condition reads, the
+    message the template's names (usually the same ones, so their values are shared)."""
 
     def __init__(self, flag: Flag, ruleset: Ruleset):
         # Event values first, then params (as in DESIGN §4).
         ordered = [name for name in flag.referenced if not name.startswith("params.")]
         ordered += [name for name in flag.referenced if name.startswith("params.")]
-        self._evidence = [(name, lookup_for(name, ruleset)) for name in ordered]
-        self._pieces: list[tuple[str, Lookup | None, str]] = []
+        self._names = tuple(ordered)
+        lookups = [lookup_for(name, ruleset) for name in ordered]
+        # The message: a %-template and, per placeholder, the index of its value and its format spec;
+        # params are constants, written into the template once.
+        declared = {name.name: name.type for name in ir.names(flag.condition)}
+        template: list[str] = []
+        self._placeholders: list[tuple[int, str]] = []
+        plain = True  # every placeholder a number or string without a format spec: its text is "%s"
         for literal, field_name, format_spec, _ in string.Formatter().parse(flag.explain):
-            lookup = lookup_for(field_name.strip(), ruleset) if field_name is not None else None
-            self._pieces.append((literal, lookup, format_spec or ""))
+            template.append(literal.replace("%", "%%"))
+            if field_name is None:
+                continue
+            name = field_name.strip()
+            if name.startswith("params."):
+                template.append(_text(lookup_for(name, ruleset)({}, {}), format_spec or "").replace("%", "%%"))
+                continue
+            if name not in ordered:
+                ordered.append(name)  # read for the message only, not evidence
+                lookups.append(lookup_for(name, ruleset))
+            template.append("%s")
+            self._placeholders.append((ordered.index(name), format_spec or ""))
+            plain = plain and not format_spec and declared.get(name) in (NUMBER, INTEGER, STRING)
+        self._template = "".join(template)
+        positions = [position for position, _ in self._placeholders]
+        # the values of the placeholders, as a tuple, from the values of a hit (None: not all plain)
+        self._plain_values: Callable[[list[Any]], tuple[Any, ...]] | None = None
+        if plain:
+            if len(positions) > 1:
+                self._plain_values = operator.itemgetter(*positions)
+            elif positions:
+                self._plain_values = lambda values, position=positions[0]: (values[position],)
+            else:
+                self._plain_values = lambda values: ()
+        self._lookups = tuple(lookups)
+        # what every hit of this flag shares
+        self._static = (flag.id, flag.title, flag.severity, flag.weight, flag.typology)
+        self._references = flag.references
 
-    def message(self, raw: Mapping[str, Any], env: Mapping[str, Any]) -> str:
-        parts = []
-        for literal, lookup, format_spec in self._pieces:
-            parts.append(literal)
-            if lookup is not None:
-                parts.append(_format(lookup(raw, env), format_spec))
-        return "".join(parts)
-
-    def evidence(
+    def hit(
         self, raw: Mapping[str, Any], env: Mapping[str, Any], feature_event_ids: Mapping[str, list[Any]] | None = None
-    ) -> dict[str, Any]:
-        """Every name the condition refers to, with its value; a stateful feature also shows the
-        ids of the earlier events that made its value."""
-        found: dict[str, Any] = {}
-        for name, lookup in self._evidence:
-            found[name] = lookup(raw, env)
-            if feature_event_ids and name in feature_event_ids:
-                found[f"{name}.event_ids"] = feature_event_ids[name]
-        return found
+    ) -> FlagHit:
+        """The flag's hit for one event; a stateful feature in the evidence also shows the ids of the
+        earlier events that made its value."""
+        values = [lookup(raw, env) for lookup in self._lookups]
+        if feature_event_ids:
+            evidence = {}
+            for name, value in zip(self._names, values):
+                evidence[name] = value
+                if name in feature_event_ids:
+                    evidence[f"{name}.event_ids"] = feature_event_ids[name]
+        else:
+            evidence = dict(zip(self._names, values))
+        shown = self._plain_values(values) if self._plain_values is not None else None
+        if shown is not None and None not in shown:
+            message = self._template % shown  # "%s" of a number or string is its text in _text
+        else:
+            message = self._template % tuple([_text(values[position], spec) for position, spec in self._placeholders])
+        flag_id, title, severity, weight, typology = self._static
+        # built from checked values: ``trusted`` skips re-validating them
+        return trusted(FlagHit, {
+            "id": flag_id,
+            "title": title,
+            "severity": severity,
+            "weight": weight,
+            "typology": typology,
+            "message": message,
+            "evidence": evidence,
+            "references": list(self._references),
+        })
+
+
+# Most values in a message are plain strings and numbers: their text without the checks of _format.
+_PLAIN_TEXT: dict[type, Callable[[Any], str]] = {str: str, int: int.__repr__, float: float.__repr__}
+
+
+def _text(value: Any, format_spec: str) -> str:
+    if not format_spec:
+        render = _PLAIN_TEXT.get(type(value))
+        if render is not None:
+            return render(value)
+    return _format(value, format_spec)
 
 
 def _format(value: Any, format_spec: str) -> str:

@@ -7,6 +7,8 @@ Unknown values are left out, which is what the rules' existence tests look for.
 
 from __future__ import annotations
 
+import re
+from json.encoder import encode_basestring_ascii  # type: ignore[attr-defined]
 from typing import Any, Mapping
 
 from riskengine.engine.encoding import SCALAR_ENCODERS, encode
@@ -14,7 +16,10 @@ from riskengine.engine.values import engine_value, evaluate_value
 from riskengine.expressions import ir
 from riskengine.expressions.compile_durable import ITEM_MARK, ListSlot, Slot, complete_key
 from riskengine.ruleset.model import KindPlan
-from riskengine.ruleset.types import Object
+from riskengine.ruleset.types import Object, Scalar
+
+# A float whose repr has an exponent (1e-05): durable_rules' parser refuses that spelling (encoding.py).
+_EXPONENT = re.compile(r"[0-9]e")
 
 
 def _encode_engine_value(value: Any) -> str:
@@ -39,40 +44,71 @@ class FactBuilder:
             source = slot.source
             plain = isinstance(source, ir.Name) and not isinstance(source.type, Object)
             self._slots.append((slot.key, f'"{slot.key}":', source.name if plain else None, slot))
-        self._slot_keys = frozenset(slot.key for slot in plan.slots)
+        self._slot_keys = frozenset(slot.key for slot in plan.slots)  # shared by every complete fact
+        # The usual fact of a kind whose slots all read numbers and strings as they are, with every
+        # value present: one %-template, filled at C speed ("%r" of an int, or of a float without an
+        # exponent, is its JSON text). Any other fact is built slot by slot.
+        self._template: str | None = None
+        direct = all(
+            name is not None and isinstance(slot.type, Scalar) and slot.type.name in ("number", "integer", "string")
+            for _, _, name, slot in self._slots
+        )
+        if direct and not plan.lists:
+            self._names = tuple(name for _, _, name, _ in self._slots)
+            self._string_positions = tuple(
+                position for position, slot in enumerate(plan.slots) if slot.type == Scalar("string")
+            )
+            # strings are encoded beforehand (%s); the slot keys are generated names (v0, v1...)
+            placeholders = [f'"{slot.key}":%{"s" if slot.type == Scalar("string") else "r"}' for slot in plan.slots]
+            self._template = ",".join([self._prefix.replace("%", "%%")] + placeholders) + "}"
 
-    def build(self, env: Mapping[str, Any]) -> tuple[str, set[str]]:
+    def build(self, env: Mapping[str, Any]) -> tuple[str, frozenset[str] | set[str]]:
         """The fact as JSON text without its opening brace (the backend adds id and sid first),
-        and the keys it carries (a list's completeness key when every item has every item key)."""
+        and the keys it carries (a list's completeness key when every item has every item key).
+        A fact with every slot filled shares one frozenset of keys: do not change it."""
+        if self._template is not None:
+            get = env.get
+            values = [get(name) for name in self._names]
+            if None not in values:
+                for position in self._string_positions:
+                    values[position] = encode_basestring_ascii(values[position])
+                text = self._template % tuple(values)
+                if _EXPONENT.search(text) is None:  # else (rarely) a float needs encode_float's spelling
+                    return text, self._slot_keys
+        return self.build_slot_by_slot(env)
+
+    def build_slot_by_slot(self, env: Mapping[str, Any]) -> tuple[str, frozenset[str] | set[str]]:
+        """``build`` for any fact: every slot encoded on its own, absent values left out."""
         parts = [self._prefix]
-        present = set(self._slot_keys)  # the keys of the slots with no value are taken out below
+        absent: list[str] | None = None  # the keys of the slots with no value, once there is one
         get = env.get
         encoders = SCALAR_ENCODERS
         for key, label, name, slot in self._slots:
             if name is not None:
                 value = get(name)
                 if value is None:
-                    present.discard(key)
+                    absent = (absent or []) + [key]
                     continue
                 encoder = encoders.get(type(value))
                 parts.append(label + (encoder(value) if encoder is not None else encode(engine_value(value))))
             else:
                 value = slot_value(slot, env)
                 if value is None:
-                    present.discard(key)
+                    absent = (absent or []) + [key]
                     continue
                 parts.append(label + _encode_engine_value(value))
+        present: frozenset[str] | set[str] = self._slot_keys if absent is None else self._slot_keys.difference(absent)
         for listed in self.plan.lists:
             items = env.get(listed.source.name)
             if items is None:
                 continue
             rows = list_value(listed, items, env)
             parts.append(f'"{listed.key}":{encode(rows)}')
-            present.add(listed.key)
+            present = present | {listed.key}
             if listed.itemized and all(len(row) == len(listed.item_slots) + 1 for row in rows):
                 completeness = complete_key(listed.key)
                 parts.append(f'"{completeness}":true')
-                present.add(completeness)
+                present = present | {completeness}
         return ",".join(parts) + "}", present
 
 

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any, Optional
 
 from pydantic import BaseModel
-
-from riskengine.engine.assessment import Assessment
-from riskengine.engine.state import StateStore
 
 
 class EntityProfile(BaseModel):
@@ -22,16 +20,21 @@ class EntityProfile(BaseModel):
     last_seen: Optional[str]
 
 
-def update_profile(store: StateStore, assessment: Assessment, seen_at: Optional[str], band_rank: dict[str, int]) -> None:
-    """Fold one scored assessment into its entity's profile."""
-    if assessment.entity is None or assessment.status != "scored":
-        return
-    score = assessment.score or 0.0
-    band = assessment.band or ""
-    profile = store.profiles.get(assessment.entity)
+def update_profile(
+    profiles: dict[Any, dict[str, Any]],
+    entity: Any,
+    score: float,
+    band: str,
+    fired: Iterable[str],
+    seen_at: Optional[str],
+    band_rank: dict[str, int],
+) -> None:
+    """Fold one scored event into its entity's profile: its score, band, the ids of the flags that
+    fired and its event time (ISO text, UTC, so that text order is time order)."""
+    profile = profiles.get(entity)
     if profile is None:
         profile = {
-            "entity": assessment.entity,
+            "entity": entity,
             "events": 0,
             "flags": {},
             "max_score": score,
@@ -41,11 +44,14 @@ def update_profile(store: StateStore, assessment: Assessment, seen_at: Optional[
             "first_seen": seen_at,
             "last_seen": seen_at,
         }
-        store.profiles[assessment.entity] = profile
+        profiles[entity] = profile
     profile["events"] += 1
-    for flag in assessment.flags:
-        profile["flags"][flag.id] = profile["flags"].get(flag.id, 0) + 1
-    if (score, band_rank.get(band, 0)) > (profile["max_score"], band_rank.get(profile["max_band"], 0)):
+    counts = profile["flags"]
+    for flag_id in fired:
+        counts[flag_id] = counts.get(flag_id, 0) + 1
+    if score >= profile["max_score"] and (score, band_rank.get(band, 0)) > (
+        profile["max_score"], band_rank.get(profile["max_band"], 0)  # a band of a migrated state may be gone
+    ):
         profile["max_score"], profile["max_band"] = score, band
     profile["latest_score"], profile["latest_band"] = score, band
     if seen_at is not None:

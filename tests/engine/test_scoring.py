@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from riskengine.engine.scoring import band_for, score_flags
+from riskengine.engine.scoring import Scorer, band_for, score_flags
 from riskengine.ruleset.model import Flag, Scoring
 from riskengine.expressions import ir
 from riskengine.ruleset.types import BOOLEAN
@@ -109,3 +109,22 @@ def test_noisy_or_matches_the_formula_and_is_order_independent(weights):
 def test_band_for_uses_the_unrounded_exact_score():
     assert band_for(scoring(), Fraction(5999, 100), []) == "medium"
     assert band_for(scoring(), Fraction(60), []) == "high"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    method=st.sampled_from(["sum", "noisy_or", "mean"]),
+    weights=st.lists(st.integers(min_value=1, max_value=60), min_size=1, max_size=6),
+    events=st.lists(st.tuples(st.lists(st.booleans(), min_size=6, max_size=6), st.lists(st.booleans(), min_size=6, max_size=6)), max_size=12),
+)
+def test_the_scorer_remembers_exactly_what_score_flags_computes(method, weights, events):
+    """The per-combination memory gives the score ``score_flags`` gives, also once it starts afresh."""
+    flags = [flag(f"F{index}", weight, typology="t" if index % 2 else None) for index, weight in enumerate(weights)]
+    scorer = Scorer(scoring(method, typology_cap=50), flags, limit=3)
+    for fired_mask, evaluable_mask in events:
+        evaluable = tuple(index for index in range(len(flags)) if evaluable_mask[index] or fired_mask[index])
+        fired = tuple(index for index in evaluable if fired_mask[index])
+        expected = score_flags(scoring(method, typology_cap=50), [flags[i] for i in fired], [flags[i] for i in evaluable])
+        assert scorer.score(fired, evaluable) == expected
+        assert scorer.score(fired, evaluable) == expected  # from memory
+        assert len(scorer._known) <= 3
