@@ -77,7 +77,7 @@ def _integer(value: Any) -> int:
         raise _Reject(f"expected an integer, got {_json_type(value)}")
     if not INT64_MIN <= value <= INT64_MAX:
         raise _Reject(f"integer {value} is out of range (it must fit in 64 bits)")
-    return value
+    return int(value)  # an int subclass (an IntEnum...) as the plain int the engine encodes
 
 
 def _number(value: Any) -> int | float:
@@ -90,13 +90,14 @@ def _number(value: Any) -> int | float:
             return float(value)  # beyond 64 bits the engine compares it as a double
         except OverflowError:
             raise _Reject("the number is too large (beyond the range of a double)") from None
-    return value
+    # a subclass (numpy's float64, an IntEnum...) as the plain number the engine encodes
+    return float(value) if isinstance(value, float) else int(value)
 
 
 def _string(value: Any) -> str:
     if not isinstance(value, str):
         raise _Reject(f"expected a string, got {_json_type(value)}")
-    return value
+    return str(value)
 
 
 def _boolean(value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import json
 
 from hypothesis import given, settings
@@ -61,3 +62,21 @@ def test_events_with_tiny_and_huge_floats_are_decided_like_any_other():
         assessment = ENGINE.evaluate({"kind": "payment", "name": "x", "amount": amount, "count": 2})
         assert assessment.status == "scored"
         assert assessment.fired_ids == (["F-1"] if fired else [])
+
+
+def test_values_of_subclasses_of_number_and_string_types_are_scored_as_plain_values():
+    """An embedding application passes numpy floats or enums: they are numbers and strings."""
+
+    class Amount(float):
+        def __repr__(self) -> str:  # numpy 2 prints np.float64(2.0)
+            return f"Amount({float(self)})"
+
+    class Count(enum.IntEnum):
+        TWO = 2
+
+    class Name(str):
+        pass
+
+    assessment = ENGINE.evaluate({"kind": "payment", "name": Name("x"), "amount": Amount(2.0), "count": Count.TWO})
+    assert assessment.status == "scored"
+    assert assessment.fired_ids == ["F-1"]
