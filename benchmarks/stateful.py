@@ -24,6 +24,12 @@ run's alone. Events are generated in chunks outside the timed section and never 
 Runs: stateless, precomputed and stateful at N, and stateful at 2N (``--no-double``: not).
 Prints a table and writes ``benchmarks/results/stateful.json``.
 
+Two costs of the windows per event: ``microseconds_per_event_for_the_windows`` is stateful minus
+precomputed CPU time (all that the stateful ruleset costs more, the flags' different outcomes
+included; a difference of two noisy runs), ``microseconds_per_event_in_compute_and_record`` the
+time inside the feature computation and bookkeeping, timed in one more stateful run per round (not
+the one whose throughput is reported: the timing itself costs a little).
+
 Targets (issue 3): stateful throughput >= 0.7x stateless; stateful peak RSS flat when the event
 count doubles at constant window occupancy.
 """
@@ -186,7 +192,7 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux: kilobytes
 
 
-def run_one(variant: str, count: int, entities: int, seconds_per_event: float, seed: int) -> dict[str, Any]:
+def run_one(variant: str, count: int, entities: int, seconds_per_event: float, seed: int, time_windows: bool = False) -> dict[str, Any]:
     """One measurement, in this process (called in a subprocess by ``main``)."""
     sys.path.insert(0, str(HERE.parent))
     from riskengine import Engine, load_ruleset_text
@@ -195,6 +201,7 @@ def run_one(variant: str, count: int, entities: int, seconds_per_event: float, s
     engine = Engine(load_ruleset_text(ruleset_text(variant)))
     engine.evaluate(next(events(1, entities, seconds_per_event, seed + 1, precomputed))[0])  # warm up the backend
     engine = Engine(engine.ruleset)
+    in_windows = time_features(engine) if time_windows else None
     baseline = peak_rss_mb()
     elapsed = cpu = 0.0
     scored = flagged = 0
@@ -220,15 +227,38 @@ def run_one(variant: str, count: int, entities: int, seconds_per_event: float, s
         "profiles": len(engine.entity_profiles()),
         "baseline_rss_mb": round(baseline, 1),
         "peak_rss_mb": round(peak_rss_mb(), 1),
+        **({"windows_seconds": round(in_windows[0], 3)} if in_windows is not None else {}),
     }
 
 
-def measure(variant: str, count: int, entities: int, seconds_per_event: float, seed: int) -> dict[str, Any]:
+def time_features(engine: Any) -> list[float]:
+    """Wrap the engine's feature computation and bookkeeping to add up the time spent in them
+    (perf_counter: a CPU-time clock costs a system call)."""
+    spent = [0.0]
+    features = engine._stateful
+    compute, record, clock = features.compute, features.record, time.perf_counter
+
+    def timed_compute(*args: Any) -> Any:
+        started = clock()
+        values = compute(*args)
+        spent[0] += clock() - started
+        return values
+
+    def timed_record(*args: Any) -> None:
+        started = clock()
+        record(*args)
+        spent[0] += clock() - started
+
+    features.compute, features.record = timed_compute, timed_record
+    return spent
+
+
+def measure(variant: str, count: int, entities: int, seconds_per_event: float, seed: int, time_windows: bool = False) -> dict[str, Any]:
     command = [
         sys.executable, str(Path(__file__).resolve()), "--child", variant,
         "--events", str(count), "--entities", str(entities), "--seconds-per-event", repr(seconds_per_event),
         "--seed", str(seed),
-    ]
+    ] + (["--time-windows"] if time_windows else [])
     completed = subprocess.run(command, check=True, capture_output=True, text=True)
     return json.loads(completed.stdout.strip().splitlines()[-1])
 
@@ -244,12 +274,13 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--child", choices=VARIANTS, help=argparse.SUPPRESS)
     parser.add_argument("--seconds-per-event", type=float, default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--time-windows", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     entities = args.entities or max(1, args.events // 10)
     seconds_per_event = args.seconds_per_event or args.days * 86_400 / args.events
 
     if args.child:
-        print(json.dumps(run_one(args.child, args.events, entities, seconds_per_event, args.seed)))
+        print(json.dumps(run_one(args.child, args.events, entities, seconds_per_event, args.seed, args.time_windows)))
         return
 
     n = args.events
@@ -261,6 +292,8 @@ def main() -> None:
         for variant in VARIANTS:
             print(f"round {round_index + 1}: {variant} on {n:,} events ...", file=sys.stderr, flush=True)
             measured[variant] = measure(variant, n, entities, seconds_per_event, args.seed)
+        print(f"round {round_index + 1}: stateful on {n:,} events, timing the windows ...", file=sys.stderr, flush=True)
+        measured["stateful_timed"] = measure("stateful", n, entities, seconds_per_event, args.seed, time_windows=True)
         rounds.append(measured)
     runs = [max((measured[variant] for measured in rounds), key=lambda run: run["events_per_cpu_second"]) for variant in VARIANTS]
     if not args.no_double:
@@ -286,6 +319,9 @@ def main() -> None:
         ],
         "microseconds_per_event_for_the_windows": round(
             median([1e6 * (measured["stateful"]["cpu_seconds"] - measured["precomputed"]["cpu_seconds"]) / n for measured in rounds]), 1
+        ),
+        "microseconds_per_event_in_compute_and_record": round(
+            median([1e6 * measured["stateful_timed"]["windows_seconds"] / n for measured in rounds]), 1
         ),
     }
     summary["throughput_target_met"] = summary["throughput_ratio"] >= 0.7

@@ -10,6 +10,16 @@ than ``newest time - allowed_lateness - window``. A key's old entries go when it
 periodic sweep (see ``SWEEP_MIN``) clears keys no event touches any more. Memory therefore grows
 with the events inside the windows, not with the events seen.
 
+Features that record the same events (the same kinds, key fields and field, and no ``where``) keep
+them in one list per key, as far back as the longest of their windows reaches; each reads only its
+own window from it, so sharing does not show, except in one place: when state is migrated to a new
+ruleset version, a changed or new feature that shares its list with an unchanged one sees what that
+one kept (exactly the events its own definition records) instead of starting empty.
+
+Per event, compute() and record() do the least they can: the kind's plan is prepared once, each
+distinct key is made once and looked up once per list, a window whose entries all fall inside it
+needs no search, and the evidence keeps at most ``evidence_limit`` entries.
+
 ``previous`` and ``since_previous`` read the latest *earlier* event: never the current one (even
 with ``include_current``) and never one after it (``around``). ``distinct`` compares numbers by
 value (``1`` and ``1.0`` are one value).
@@ -19,17 +29,21 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from typing import Any, Iterator, Mapping
+from typing import Any, Iterator, Mapping, Sequence
 
 from riskengine.engine.state import Entry, Key, StateStore
 from riskengine.engine.values import engine_value, evaluate_item_condition
+from riskengine.expressions.ir import Condition
 from riskengine.ruleset.features import MICROSECONDS, Feature
 from riskengine.ruleset.model import Ruleset
 
 # A full sweep over every key now and then drops the entries of keys that no event touches any more
-# (a key's own entries are evicted whenever it gets a new one). It runs once the adds since the last
-# sweep reach what the last sweep left, and at least SWEEP_MIN: the cost per add stays constant and
-# the entries no window can reach never outnumber max(SWEEP_MIN, the entries the windows hold).
+# (a key's own entries are evicted whenever it gets a new one). It runs once the entries held reach
+# twice what the last sweep left, and at least SWEEP_MIN, so the entries held stay below
+# max(SWEEP_MIN, twice what the windows held at the last sweep); the entries grow by what the last
+# sweep left before the next one, so the cost per add stays constant. While the keys keep coming back
+# their own evictions keep the entries flat and no sweep runs: a sweep reads every key, mostly from
+# memory no cache holds any more, which costs far more per key than an event does.
 SWEEP_MIN = 4096
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
 _UNIT = {"days": MICROSECONDS["day"], "hours": MICROSECONDS["hour"], "minutes": MICROSECONDS["minute"]}
@@ -42,7 +56,7 @@ class EventIds(Mapping[str, list[Any]]):
     __slots__ = ("_used", "_limit")
 
     def __init__(self, limit: int) -> None:
-        self._used: dict[str, list[Entry]] = {}
+        self._used: dict[str, Sequence[Entry]] = {}
         self._limit = limit
 
     def __getitem__(self, name: str) -> list[Any]:
@@ -72,11 +86,99 @@ class FeatureValues:
 
 def event_time(value: Any) -> int | None:
     """Microseconds since 1970-01-01 UTC for a date (midnight UTC) or datetime."""
+    if type(value) is dt.datetime:  # the usual case first: validated datetimes are UTC
+        delta = value - _EPOCH
+        return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
     if value is None:
         return None
     if isinstance(value, dt.datetime):
         return engine_value(value)
     return engine_value(value) * MICROSECONDS["day"]
+
+
+class _FeaturePlan:
+    """What the per-event loop reads of one feature, for one event kind."""
+
+    __slots__ = ("name", "aggregate", "reads_previous", "window", "around", "field", "where", "unit", "counts_current")
+
+    def __init__(self, feature: Feature, kind: str) -> None:
+        self.name = feature.name
+        self.aggregate = feature.aggregate
+        self.reads_previous = feature.aggregate in ("previous", "since_previous")
+        self.window = feature.window
+        self.around = feature.around
+        self.field = feature.field
+        self.where = feature.where
+        self.unit = _UNIT[feature.unit]  # since_previous: microseconds per unit
+        self.counts_current = feature.include_current and kind in feature.over
+
+
+class _RecordGroup:
+    """Features of one kind that record one entry under one key: they share a key and the field
+    they keep, so the event makes one entry and adds it in one call."""
+
+    __slots__ = ("key_slot", "field", "windows", "filtered")
+
+    def __init__(self, key_slot: int, field: str | None) -> None:
+        self.key_slot = key_slot
+        self.field = field
+        self.windows: tuple[tuple[str, int], ...] = ()  # (list, window) of the features without `where`
+        self.filtered: tuple[tuple[str, int, Condition], ...] = ()  # (list, window, where) of the others
+
+
+class _KindPlan:
+    """For one event kind: its time field, its keys (one per distinct key, however many features
+    share it), the features it reads grouped by key and list, and the lists it feeds grouped by key
+    and field. ``lists``: feature -> (the list it is kept in, how far back that list reaches)."""
+
+    __slots__ = ("time_field", "key_fields", "key_field", "computed", "recorded")
+
+    def __init__(
+        self, kind: str, time_field: str | None, computed: list[Feature], recorded: list[Feature],
+        store: StateStore, lists: dict[str, tuple[str, int]],
+    ) -> None:
+        self.time_field = time_field
+        key_slots: dict[tuple[tuple[str, ...], bool], int] = {}
+
+        def slot_of(feature: Feature) -> int:
+            fields = feature.keys[kind]
+            return key_slots.setdefault((fields, feature.unordered and len(fields) > 1), len(key_slots))
+
+        # features read per key and list: one lookup of the key serves the features sharing a list
+        readers: dict[tuple[int, str], list[_FeaturePlan]] = {}
+        for feature in computed:
+            readers.setdefault((slot_of(feature), lists[feature.name][0]), []).append(_FeaturePlan(feature, kind))
+        self.computed = tuple(
+            (slot, store.table(list_name), tuple(features)) for (slot, list_name), features in readers.items()
+        )
+        groups: dict[tuple[int, str | None], _RecordGroup] = {}
+        for feature in recorded:
+            slot = slot_of(feature)
+            group = groups.setdefault((slot, feature.field), _RecordGroup(slot, feature.field))
+            kept_in = lists[feature.name]  # features that share a list add to it once
+            if feature.where is not None:
+                group.filtered += (kept_in + (feature.where,),)
+            elif kept_in not in group.windows:
+                group.windows += (kept_in,)
+        self.recorded = tuple(groups.values())
+        self.key_fields = tuple(key_slots)  # per slot: (fields, unordered)
+        # the usual case: every feature of the kind is keyed by the same one field
+        self.key_field = self.key_fields[0][0][0] if len(self.key_fields) == 1 and len(self.key_fields[0][0]) == 1 else None
+
+    def keys(self, env: Mapping[str, Any]) -> list[Key | None]:
+        """The event's key per slot (None: it misses a key field, and its features are unknown)."""
+        keys: list[Key | None] = []
+        for fields, unordered in self.key_fields:
+            if len(fields) == 1:
+                value = env.get(fields[0])
+                keys.append(None if value is None else (value,))
+                continue
+            values = tuple(env.get(name) for name in fields)
+            if None in values:
+                keys.append(None)
+            else:
+                keys.append(tuple(sorted(values, key=_unordered_key)) if unordered else values)
+        return keys
 
 
 class StatefulFeatures:
@@ -85,7 +187,6 @@ class StatefulFeatures:
         self.store = store
         self.lateness = ruleset.settings.allowed_lateness
         self.evidence_limit = ruleset.settings.evidence_limit
-        self.time_fields = {name: kind.time for name, kind in ruleset.kinds.items()}
         self.by_kind: dict[str, list[Feature]] = {kind: [] for kind in ruleset.kinds}
         self.recorded_by_kind: dict[str, list[Feature]] = {kind: [] for kind in ruleset.kinds}
         for feature in ruleset.features.values():
@@ -94,28 +195,32 @@ class StatefulFeatures:
                     self.by_kind[kind].append(feature)
             for kind in feature.over:
                 self.recorded_by_kind[kind].append(feature)
-        self._adds_since_sweep = 0
-        self._sweep_after = SWEEP_MIN
+        # features that record the same events keep one list, as far back as the longest window needs
+        groups = _sharing_groups(list(ruleset.features.values()))
+        store.share(groups)
+        lists = {
+            name: (group[0], max(ruleset.features[member].window for member in group)) for group in groups for name in group
+        }
+        self._plans = {
+            name: _KindPlan(name, kind.time, self.by_kind[name], self.recorded_by_kind[name], store, lists)
+            for name, kind in ruleset.kinds.items()
+        }
+        self._sweep_at = SWEEP_MIN  # entries held that start a sweep
         # what compute() found for an event (sequence, env, time, late, keys), reused by record()
-        self._pending: tuple[int, Mapping[str, Any], int | None, bool, dict[str, tuple[Key | None, int | None]]] | None = None
+        self._pending: tuple[int, Mapping[str, Any], int | None, bool, list[Key | None] | None] | None = None
 
     @property
     def active(self) -> bool:
         return bool(self.ruleset.features)
 
     def next_sequence(self) -> int:
-        self.store.counters["sequence"] = self.store.counters.get("sequence", 0) + 1
-        return self.store.counters["sequence"]
+        counters = self.store.counters
+        sequence = counters["sequence"] = counters.get("sequence", 0) + 1
+        return sequence
 
     def time_of(self, kind: str, env: Mapping[str, Any]) -> int | None:
-        field_name = self.time_fields.get(kind)
-        if field_name is None:
-            return None
-        value = env.get(field_name)
-        if type(value) is dt.datetime:  # the usual case, inlined: validated datetimes are UTC
-            delta = value - _EPOCH
-            return (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
-        return event_time(value)
+        plan = self._plans.get(kind)
+        return None if plan is None or plan.time_field is None else event_time(env.get(plan.time_field))
 
     def is_late(self, time: int | None) -> bool:
         newest = self.store.counters.get("max_time")
@@ -125,107 +230,87 @@ class StatefulFeatures:
 
     def compute(self, kind: str, env: Mapping[str, Any], sequence: int, event_id: Any) -> FeatureValues:
         result = FeatureValues(self.evidence_limit)
-        features = self.by_kind.get(kind, ())
-        if not features:
+        plan = self._plans.get(kind)
+        if plan is None or not plan.computed:
             self._pending = None
             return result
-        time = self.time_of(kind, env)
-        result.late = late = self.is_late(time)
-        # per feature: its key and the oldest remembered time under it, for record()
-        seen: dict[str, tuple[Key | None, int | None]] = {}
-        self._pending = (sequence, env, time, late, seen)
-        if time is None or late:
+        # time_of(), is_late() and the usual case of event_time() and of plan.keys(), inlined: calls
+        # are a good part of what the windows cost per event
+        moment = env.get(plan.time_field)
+        if type(moment) is dt.datetime:
+            delta = moment - _EPOCH
+            time: int | None = (delta.days * 86_400 + delta.seconds) * 1_000_000 + delta.microseconds
+        else:
+            time = event_time(moment)
+        newest = self.store.counters.get("max_time")
+        if time is None or (newest is not None and time < newest - self.lateness):
+            result.late = late = time is not None
+            self._pending = (sequence, env, time, late, None)
             return result
+        if plan.key_field is not None:
+            value = env.get(plan.key_field)
+            keys = [None if value is None else (value,)]
+        else:
+            keys = plan.keys(env)
+        self._pending = (sequence, env, time, False, keys)
+        values = result.values
         used_by = result.event_ids._used
-        entries_of = self.store.entries
-        for feature in features:
-            fields = feature.keys[kind]
-            if len(fields) == 1:
-                value = env.get(fields[0])
-                key = None if value is None else (value,)
-            else:
-                key = self.key_of(feature, kind, env)
+        limit = self.evidence_limit
+        for key_slot, table, features in plan.computed:
+            key = keys[key_slot]
             if key is None:
-                seen[feature.name] = (None, None)
                 continue
-            entries = entries_of(feature.name, key)
+            entries = table.get(key, ())
+            # `middle`: just after the entries at or before the event's time. Entries compare as
+            # tuples, time first: (t,) sorts before every entry at time t. Usually no search is
+            # needed: the newest entry is not after the event, the oldest is inside the window.
             if entries:
-                head = entries[0].time
-                seen[feature.name] = (key, head)
-                # usually the whole bucket is in the window: no search then
-                low_time = time - feature.window
-                high_time = time + feature.window if feature.around else time
-                low = 0 if head >= low_time else bisect.bisect_left(entries, low_time, key=_time)
-                high = len(entries) if entries[-1].time <= high_time else bisect.bisect_right(entries, high_time, key=_time)
-                contributions = entries[low:high] if isinstance(entries, list) else list(entries[low:high])
-            else:
-                seen[feature.name] = (key, None)
-                contributions = []
-            if feature.include_current and kind in feature.over and self._passes(feature, env):
-                current = Entry(time, sequence, _display_id(event_id, sequence), env.get(feature.field) if feature.field else None)
-                # in time order: after every remembered event at the same time (they arrived earlier)
-                position = bisect.bisect_right(contributions, (time, sequence), key=_order)
-                contributions.insert(position, current)
-            if feature.aggregate == "count":
-                result.values[feature.name] = len(contributions)
-                used_by[feature.name] = contributions
-                continue
-            value, used = self._aggregate(feature, contributions, time, sequence)
-            if value is not None:
-                result.values[feature.name] = value
-                used_by[feature.name] = used
-        return result
-
-    def key_of(self, feature: Feature, kind: str, env: Mapping[str, Any]) -> Key | None:
-        fields = feature.keys.get(kind)
-        if fields is None:
-            return None
-        if len(fields) == 1:
-            value = env.get(fields[0])
-            return None if value is None else (value,)
-        values = tuple(env.get(name) for name in fields)
-        if any(value is None for value in values):
-            return None
-        if feature.unordered:
-            values = tuple(sorted(values, key=lambda value: (type(value).__name__, value)))
-        return values
-
-    def _passes(self, feature: Feature, env: Mapping[str, Any]) -> bool:
-        # An event whose filter is unknown is not counted: a window counts what it can show.
-        return feature.where is None or evaluate_item_condition(feature.where, env, None) is True
-
-    def _aggregate(self, feature: Feature, entries: list[Entry], time: int, sequence: int) -> tuple[Any, list[Entry]]:
-        """The feature's value (``None``: unknown) and the entries that made it, in time order."""
-        aggregate = feature.aggregate
-        if aggregate == "count":
-            return len(entries), entries
-        if aggregate in ("previous", "since_previous"):
-            # the latest *earlier* event: never the current one (include_current), never one after it (around)
-            for entry in reversed(entries):
-                if entry.time > time or entry.sequence == sequence:
+                first_time, last_time = entries[0].time, entries[-1].time
+                middle = len(entries) if last_time <= time else bisect.bisect_left(entries, (time + 1,))
+            for feature in features:
+                name = feature.name
+                # the window [low, high) in the entries, ties at both edges included
+                if entries:
+                    window = feature.window
+                    low = 0 if first_time >= time - window else bisect.bisect_left(entries, (time - window,), 0, middle)
+                    if not feature.around:
+                        high = middle
+                    elif last_time <= time + window:
+                        high = len(entries)
+                    else:
+                        high = bisect.bisect_left(entries, (time + window + 1,), middle)
+                else:
+                    low = middle = high = 0
+                if feature.reads_previous:
+                    # the latest *earlier* event: never the current one (include_current; it is not
+                    # remembered yet), never one after it (around)
+                    before = middle - 1
+                    if feature.aggregate == "previous":
+                        while before >= low and entries[before].value is None:
+                            before -= 1
+                    if before >= low:
+                        earlier = entries[before]
+                        values[name] = earlier.value if feature.aggregate == "previous" else (time - earlier.time) / feature.unit
+                        used_by[name] = (earlier,)
                     continue
-                if aggregate == "since_previous":
-                    return (time - entry.time) / _UNIT[feature.unit], [entry]
-                if entry.value is not None:
-                    return entry.value, [entry]
-            return None, []
-        used = [entry for entry in entries if entry.value is not None]
-        values = [entry.value for entry in used]
-        if aggregate == "distinct":
-            return len({_distinct_key(value) for value in values}), used
-        if aggregate == "sum":
-            return sum(values), used
-        if not values:
-            return None, []
-        if aggregate == "mean":
-            return sum(values) / len(values), used
-        if aggregate == "min":
-            return min(values), used
-        if aggregate == "max":
-            return max(values), used
-        if aggregate == "first":
-            return values[0], used[:1]
-        return values[-1], used[-1:]  # last
+                in_window = entries  # the entries [low, high) are in the window
+                if feature.counts_current and (feature.where is None or _passes(feature.where, env)):
+                    # in time order: after every remembered event at the same time (they arrived earlier)
+                    current = Entry(time, sequence, _display_id(event_id, sequence), None if feature.field is None else env.get(feature.field))
+                    in_window = [*entries[low:middle], current, *entries[middle:high]]
+                    low, high = 0, len(in_window)
+                aggregate = feature.aggregate
+                if aggregate == "count":
+                    values[name] = high - low
+                    # the evidence shows the most recent `limit`: slice no more than those
+                    used_by[name] = in_window[max(low, high - limit):high]
+                    continue
+                used = [entry for entry in in_window[low:high] if entry.value is not None]
+                value, made_by = _aggregate(aggregate, used)
+                if value is not None:
+                    values[name] = value
+                    used_by[name] = made_by
+        return result
 
     # ------------------------------------------------------------------ record
 
@@ -233,11 +318,11 @@ class StatefulFeatures:
         """Remember an accepted event for the features that aggregate its kind."""
         pending, self._pending = self._pending, None
         if pending is not None and pending[0] == sequence and pending[1] is env:
-            _, _, time, late, seen = pending
+            _, _, time, late, keys = pending
         else:
             time = self.time_of(kind, env)
             late = self.is_late(time)
-            seen = {}
+            keys = None
         if time is None:
             return
         counters = self.store.counters
@@ -247,37 +332,73 @@ class StatefulFeatures:
         newest = counters.get("max_time")
         if newest is None or time > newest:
             counters["max_time"] = newest = time
-        features = self.recorded_by_kind.get(kind)
-        if not features:
+        plan = self._plans[kind]
+        if not plan.recorded:
             return
-        store = self.store
-        display_id = event_id if event_id is not None else f"#{sequence}"
-        reach = newest - self.lateness
-        added = 0
-        for feature in features:
-            found = seen.get(feature.name)
-            key = found[0] if found is not None else self.key_of(feature, kind, env)
-            if key is None or (feature.where is not None and not self._passes(feature, env)):
+        if keys is None:
+            keys = plan.keys(env)
+        display_id = _display_id(event_id, sequence)
+        reach = newest - self.lateness  # no later event is older than this (or it is late)
+        add = self.store.add
+        held = 0  # entries in the store after the adds (0: nothing added)
+        for group in plan.recorded:
+            key = keys[group.key_slot]
+            if key is None:
                 continue
-            store.add(feature.name, key, Entry(time, sequence, display_id, env.get(feature.field) if feature.field else None))
-            horizon = reach - feature.window
-            # the new entry is never older than the horizon: evict only when the oldest one was
-            if found is None or (found[1] is not None and found[1] < horizon):
-                store.evict(feature.name, key, horizon)
-            added += 1
-        self._adds_since_sweep += added
-        if self._adds_since_sweep >= self._sweep_after:
-            self._adds_since_sweep = 0
-            self.store.sweep({f.name: newest - self.lateness - f.window for f in self.ruleset.features.values()})
-            self._sweep_after = max(SWEEP_MIN, self.store.size())
+            windows = group.windows
+            if group.filtered:
+                windows += tuple((list_name, window) for list_name, window, where in group.filtered if _passes(where, env))
+            if windows:
+                held = add(key, Entry(time, sequence, display_id, None if group.field is None else env.get(group.field)), windows, reach)
+        if held >= self._sweep_at:
+            self.store.sweep({f.name: reach - f.window for f in self.ruleset.features.values()})
+            self._sweep_at = max(SWEEP_MIN, 2 * self.store.size())
 
 
-def _time(entry: Entry) -> int:
-    return entry.time
+def _sharing_groups(features: list[Feature]) -> list[tuple[str, ...]]:
+    """Features that record the same events: the same kinds and key fields, the same aggregated
+    field, and no filter (a feature with `where` keeps its own list). Their lists would differ only
+    in how far back they reach, so one list per key serves them all."""
+    groups: dict[Any, tuple[str, ...]] = {}
+    for feature in features:
+        if feature.where is not None:
+            groups[feature.name] = (feature.name,)
+            continue
+        keys = tuple((kind, feature.keys[kind]) for kind in sorted(feature.over))
+        unordered = feature.unordered and any(len(fields) > 1 for _, fields in keys)
+        identity = (keys, feature.field, unordered)
+        groups[identity] = groups.get(identity, ()) + (feature.name,)
+    return list(groups.values())
 
 
-def _order(entry: Entry) -> tuple[int, int]:
-    return (entry.time, entry.sequence)
+def _passes(where: Condition, env: Mapping[str, Any]) -> bool:
+    # An event whose filter is unknown is not counted: a window counts what it can show.
+    return evaluate_item_condition(where, env, None) is True
+
+
+def _aggregate(aggregate: str, used: list[Entry]) -> tuple[Any, list[Entry]]:
+    """A value aggregate over the entries carrying a value (in time order): the value (``None``:
+    unknown) and the entries that made it."""
+    values = [entry.value for entry in used]
+    if aggregate == "distinct":
+        return len({_distinct_key(value) for value in values}), used
+    if aggregate == "sum":
+        return sum(values), used
+    if not values:
+        return None, []
+    if aggregate == "mean":
+        return sum(values) / len(values), used
+    if aggregate == "min":
+        return min(values), used
+    if aggregate == "max":
+        return max(values), used
+    if aggregate == "first":
+        return values[0], used[:1]
+    return values[-1], used[-1:]  # last
+
+
+def _unordered_key(value: Any) -> tuple[str, Any]:
+    return (type(value).__name__, value)
 
 
 def _distinct_key(value: Any) -> Any:

@@ -1,8 +1,9 @@
 """Where stateful features keep the events inside their windows, and entity profiles.
 
 ``StateStore`` is the interface the feature logic uses; ``MemoryStateStore`` is the embedded default.
-A Redis-backed store implements the same methods (entries per feature and key, ordered by event time;
-a few counters; profiles) without the feature logic changing.
+A Redis-backed store implements the same methods (entries per feature and key, ordered by event time,
+one list for features that record the same events; a few counters; profiles) without the feature
+logic changing.
 
 State files (``Engine.save_state``) are JSON, written atomically: a temporary file in the same
 folder, flushed and fsynced, then renamed over the old one, so a crash mid-write leaves the previous
@@ -17,7 +18,7 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any, Iterable, NamedTuple, Protocol, Sequence
+from typing import Any, Iterable, Mapping, NamedTuple, Protocol, Sequence
 
 STATE_FORMAT = "riskengine-state/1"
 PROFILE_KEYS = frozenset(
@@ -40,80 +41,139 @@ def _order(entry: Entry) -> tuple[int, int]:
 
 
 class StateStore(Protocol):
+    """Per feature, per key, the entries of the events a window can still reach; counters; profiles.
+    A store serves the features of one ruleset."""
+
     counters: dict[str, int]
     profiles: dict[Any, dict[str, Any]]
 
-    def entries(self, feature: str, key: Key) -> Sequence[Entry]:
-        """Entries of one feature and key, ordered by (time, sequence)."""
+    def share(self, groups: Iterable[Sequence[str]]) -> None:
+        """Keep the entries of each group of features in one list per key: the features of a group
+        record the same events, only how far back their windows reach differs. ``add`` may name any
+        feature of a group; ``items`` lists the group's entries for each of its features."""
 
-    def add(self, feature: str, key: Key, entry: Entry) -> None: ...
+    def table(self, feature: str) -> Mapping[Key, Sequence[Entry]]:
+        """The entries of one feature: key -> entries ordered by (time, sequence). A live view, for
+        reading: it shows every later change, so a caller asks for it once and keeps it."""
 
-    def evict(self, feature: str, key: Key, horizon: int) -> None:
-        """Forget the entries older than ``horizon`` (they can no longer fall in any window)."""
+    def add(self, key: Key, entry: Entry, windows: Iterable[tuple[str, int]], reach: int | None = None) -> int:
+        """Add the entry under the key for each ``(feature, window)``, unless it is there already.
+        With ``reach`` (the oldest time a new event may have; the entry is not older), then forget
+        the feature's entries under the key older than ``reach - window``: no window can reach them
+        any more. Returns ``size()``, which the caller checks after every event."""
 
     def sweep(self, horizons: dict[str, int]) -> None:
-        """Evict across all keys; drop keys left empty."""
+        """Forget, across all keys, each feature's entries older than its horizon; drop keys left empty."""
 
     def size(self) -> int:
-        """How many entries are held (for the memory bound)."""
+        """How many entries are held."""
 
-    def items(self) -> Iterable[tuple[str, Key, Sequence[Entry]]]: ...
+    def items(self) -> Iterable[tuple[str, Key, Sequence[Entry]]]:
+        """(feature, key, entries) for every key that holds entries."""
 
     def clear(self) -> None: ...
 
 
 class MemoryStateStore:
-    """In-process state: per feature, per key, a list ordered by event time."""
+    """In-process state: per feature (or group of features that share their entries), per key, a
+    list ordered by (time, sequence)."""
 
     def __init__(self) -> None:
-        self._entries: dict[str, dict[Key, list[Entry]]] = {}
+        self._tables: dict[str, dict[Key, list[Entry]]] = {}  # list name -> key -> entries
+        self._list_of: dict[str, str] = {}  # feature -> the name its entries are kept under (a group's first feature)
+        self._listed_for: dict[str, tuple[str, ...]] = {}  # list name -> the features it serves
+        self._size = 0  # entries held
         self.counters: dict[str, int] = {"sequence": 0, "late_events": 0}
         self.profiles: dict[Any, dict[str, Any]] = {}
 
-    def entries(self, feature: str, key: Key) -> Sequence[Entry]:
-        return self._entries.get(feature, {}).get(key, ())
-
-    def add(self, feature: str, key: Key, entry: Entry) -> None:
-        by_key = self._entries.get(feature)
-        if by_key is None:
-            by_key = self._entries[feature] = {}
-        bucket = by_key.get(key)
-        if bucket is None:
-            by_key[key] = [entry]
+    def share(self, groups: Iterable[Sequence[str]]) -> None:
+        list_of = {feature: group[0] for group in groups for feature in group}
+        if list_of == self._list_of:
             return
-        last = bucket[-1]
-        if last.time < entry.time or (last.time == entry.time and last.sequence <= entry.sequence):
-            bucket.append(entry)  # the usual case: events arrive in time order
-        else:
-            bisect.insort(bucket, entry, key=_order)
+        # entries held already (a store handed to a new engine) move into the lists they now belong to
+        present = [(feature, key, list(bucket)) for feature, key, bucket in self.items()]
+        self._list_of = list_of
+        self._listed_for = {}
+        for feature, name in list_of.items():
+            self._listed_for[name] = self._listed_for.get(name, ()) + (feature,)
+        for table in self._tables.values():
+            table.clear()  # in place: callers keep the tables they were given
+        self._size = 0
+        for feature, key, bucket in present:
+            for entry in bucket:
+                self.add(key, entry, ((feature, 0),))
 
-    def evict(self, feature: str, key: Key, horizon: int) -> None:
-        by_key = self._entries.get(feature)
-        bucket = by_key.get(key) if by_key else None
-        if not bucket or bucket[0].time >= horizon:
-            return
-        cut = bisect.bisect_left(bucket, horizon, key=lambda entry: entry.time)
-        del bucket[:cut]
-        if not bucket:
-            del by_key[key]
+    def table(self, feature: str) -> Mapping[Key, Sequence[Entry]]:
+        return self._table(self._list_of.get(feature, feature))
+
+    def add(self, key: Key, entry: Entry, windows: Iterable[tuple[str, int]], reach: int | None = None) -> int:
+        held = self._size
+        for feature, window in windows:
+            name = self._list_of.get(feature, feature)
+            table = self._tables.get(name)
+            if table is None:
+                table = self._table(name)
+            bucket = table.get(key)
+            if bucket is None:
+                table[key] = [entry]
+                held += 1
+                continue
+            last = bucket[-1]
+            if last.time < entry.time or (last.time == entry.time and last.sequence < entry.sequence):
+                bucket.append(entry)  # the usual case: events arrive in time order
+            else:
+                position = bisect.bisect_left(bucket, _order(entry), key=_order)
+                if position < len(bucket) and _order(bucket[position]) == _order(entry):
+                    continue  # there already: the features of a group list the same entries
+                bucket.insert(position, entry)
+            held += 1
+            if reach is not None and bucket[0].time < reach - window:
+                held -= _forget_before(table, key, bucket, reach - window)
+        self._size = held
+        return held
 
     def sweep(self, horizons: dict[str, int]) -> None:
-        for feature, horizon in horizons.items():
-            for key in list(self._entries.get(feature, {})):
-                self.evict(feature, key, horizon)
+        for name, table in self._tables.items():
+            # a shared list serves its longest window
+            known = [horizons[feature] for feature in self._listed_for.get(name, (name,)) if feature in horizons]
+            if not known or not table:
+                continue
+            horizon = min(known)
+            stale = [(key, bucket) for key, bucket in table.items() if bucket[0].time < horizon]
+            for key, bucket in stale:
+                self._size -= _forget_before(table, key, bucket, horizon)
 
     def size(self) -> int:
-        return sum(len(bucket) for by_key in self._entries.values() for bucket in by_key.values())
+        return self._size
 
     def items(self) -> Iterable[tuple[str, Key, Sequence[Entry]]]:
-        for feature, by_key in self._entries.items():
-            for key, bucket in by_key.items():
-                yield feature, key, bucket
+        for name, table in self._tables.items():
+            for feature in self._listed_for.get(name, (name,)):
+                for key, bucket in table.items():
+                    yield feature, key, bucket
 
     def clear(self) -> None:
-        self._entries.clear()
+        for table in self._tables.values():
+            table.clear()  # in place: callers keep the tables they were given
+        self._size = 0
         self.counters = {"sequence": 0, "late_events": 0}
         self.profiles.clear()
+
+    def _table(self, name: str) -> dict[Key, list[Entry]]:
+        table = self._tables.get(name)
+        if table is None:
+            table = self._tables[name] = {}
+        return table
+
+
+def _forget_before(table: dict[Key, list[Entry]], key: Key, bucket: list[Entry], horizon: int) -> int:
+    """Drop a key's entries older than the horizon (and the key once it has none); how many went.
+    Entries compare as tuples, time first: ``(horizon,)`` sorts before every entry at that time."""
+    cut = bisect.bisect_left(bucket, (horizon,))
+    del bucket[:cut]
+    if not bucket:
+        del table[key]
+    return cut
 
 
 # ---------------------------------------------------------------------- persistence
@@ -195,7 +255,7 @@ def restore(store: StateStore, document: dict[str, Any], keep_features: set[str]
     store.counters.update(counters)
     for feature, key, bucket in entries:
         for entry in bucket:
-            store.add(feature, key, entry)
+            store.add(key, entry, ((feature, 0),))
     for profile in profiles:
         store.profiles[profile["entity"]] = profile
 
