@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
 from riskengine.ruleset.model import Flag, Scoring
 
@@ -83,24 +83,20 @@ class Scorer:
     """The scores of one ruleset's flags, remembered per combination of flags.
 
     The score depends only on which flags fired (and, for ``mean``, which were evaluable), and few
-    combinations recur across events, so each is computed exactly once. The memory is bounded:
-    beyond ``limit`` combinations it starts afresh."""
+    combinations recur across events, so each is computed once while it keeps recurring: the
+    ``limit`` most recently used are kept (memory stays flat however many combinations occur)."""
 
-    def __init__(self, scoring: Scoring, flags: Sequence[Flag], limit: int = 65_536):
+    def __init__(self, scoring: Scoring, flags: Sequence[Flag], limit: int = 4096):
         self._scoring = scoring
         self._flags = flags
-        self._limit = limit
         self._by_evaluable = scoring.method == "mean"  # the other methods read the fired flags only
-        self._known: dict[Any, Score] = {}
+        self._remembered = lru_cache(maxsize=limit)(self._compute)
 
     def score(self, fired: tuple[int, ...], evaluable: tuple[int, ...]) -> Score:
         """``fired`` and ``evaluable`` are flag indexes (the fired ones among the evaluable ones)."""
-        combination = (fired, evaluable) if self._by_evaluable else fired
-        known = self._known.get(combination)
-        if known is None:
-            if len(self._known) >= self._limit:
-                self._known.clear()
-            flags = self._flags
-            known = score_flags(self._scoring, [flags[index] for index in fired], [flags[index] for index in evaluable])
-            self._known[combination] = known
-        return known
+        return self._remembered(fired, evaluable if self._by_evaluable else None)
+
+    def _compute(self, fired: tuple[int, ...], evaluable: tuple[int, ...] | None) -> Score:
+        flags = self._flags
+        chosen = [flags[index] for index in fired]
+        return score_flags(self._scoring, chosen, chosen if evaluable is None else [flags[index] for index in evaluable])

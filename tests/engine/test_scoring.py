@@ -127,4 +127,4 @@ def test_the_scorer_remembers_exactly_what_score_flags_computes(method, weights,
         expected = score_flags(scoring(method, typology_cap=50), [flags[i] for i in fired], [flags[i] for i in evaluable])
         assert scorer.score(fired, evaluable) == expected
         assert scorer.score(fired, evaluable) == expected  # from memory
-        assert len(scorer._known) <= 3
+        assert scorer._remembered.cache_info().currsize <= 3
