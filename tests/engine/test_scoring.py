@@ -111,20 +111,26 @@ def test_band_for_uses_the_unrounded_exact_score():
     assert band_for(scoring(), Fraction(60), []) == "high"
 
 
-@settings(max_examples=60, deadline=None)
+weights_as_written = st.one_of(st.integers(min_value=1, max_value=60), st.integers(min_value=1, max_value=6000).map(lambda n: n / 100))
+
+
+@settings(max_examples=150, deadline=None)
 @given(
     method=st.sampled_from(["sum", "noisy_or", "mean"]),
-    weights=st.lists(st.integers(min_value=1, max_value=60), min_size=1, max_size=6),
+    weights=st.lists(st.tuples(weights_as_written, st.sampled_from([None, "t", "u"]), st.sampled_from([None, None, "high"])), min_size=1, max_size=6),
+    cap=st.one_of(st.none(), weights_as_written),
     events=st.lists(st.tuples(st.lists(st.booleans(), min_size=6, max_size=6), st.lists(st.booleans(), min_size=6, max_size=6)), max_size=12),
 )
-def test_the_scorer_remembers_exactly_what_score_flags_computes(method, weights, events):
-    """The per-combination memory gives the score ``score_flags`` gives, also once it starts afresh."""
-    flags = [flag(f"F{index}", weight, typology="t" if index % 2 else None) for index, weight in enumerate(weights)]
-    scorer = Scorer(scoring(method, typology_cap=50), flags, limit=3)
+def test_the_scorer_gives_exactly_what_score_flags_defines(method, weights, cap, events):
+    """The per-event scorer (integers for sum, remembered combinations for the others) against the
+    definition, with decimal weights, caps, bands on the boundaries and forced bands."""
+    flags = [flag(f"F{index}", weight, typology, force) for index, (weight, typology, force) in enumerate(weights)]
+    rules = scoring(method, typology_cap=cap, bands=(("low", 0), ("medium", 12.5), ("high", 40.05), ("critical", 80)))
+    scorer = Scorer(rules, flags, limit=3)
     for fired_mask, evaluable_mask in events:
         evaluable = tuple(index for index in range(len(flags)) if evaluable_mask[index] or fired_mask[index])
         fired = tuple(index for index in evaluable if fired_mask[index])
-        expected = score_flags(scoring(method, typology_cap=50), [flags[i] for i in fired], [flags[i] for i in evaluable])
+        expected = score_flags(rules, [flags[i] for i in fired], [flags[i] for i in evaluable])
         assert scorer.score(fired, evaluable) == expected
-        assert scorer.score(fired, evaluable) == expected  # from memory
+        assert scorer.score(fired, evaluable) == expected  # again: from memory for noisy_or and mean
         assert scorer._remembered.cache_info().currsize <= 3
