@@ -115,18 +115,18 @@ class MemoryStateStore:
                 table = self._table(name)
             bucket = table.get(key)
             if bucket is None:
-                table[key] = [entry]
+                bucket = table[key] = [entry]
                 held += 1
-                continue
-            last = bucket[-1]
-            if last.time < entry.time or (last.time == entry.time and last.sequence < entry.sequence):
+            elif bucket[-1].time < entry.time or (bucket[-1].time == entry.time and bucket[-1].sequence < entry.sequence):
                 bucket.append(entry)  # the usual case: events arrive in time order
+                held += 1
             else:
                 position = bisect.bisect_left(bucket, _order(entry), key=_order)
-                if position < len(bucket) and _order(bucket[position]) == _order(entry):
-                    continue  # there already: the features of a group list the same entries
-                bucket.insert(position, entry)
-            held += 1
+                # an entry there already (the features of a group list the same entries) is not
+                # added twice; the eviction below still applies
+                if position == len(bucket) or _order(bucket[position]) != _order(entry):
+                    bucket.insert(position, entry)
+                    held += 1
             if reach is not None and bucket[0].time < reach - window:
                 held -= _forget_before(table, key, bucket, reach - window)
         self._size = held

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from riskengine.engine.state import Entry, MemoryStateStore
@@ -35,6 +35,8 @@ operations = st.lists(
 
 @given(operations)
 @settings(max_examples=300, deadline=None)
+# one list twice in one add, the second time with a shorter window: the entry is there, the eviction still applies
+@example([("add", ("a",), 0, [("f", 0)], None), ("add", ("a",), 1, [("f", 1), ("f", 0)], 0)])
 def test_memory_store_matches_a_model(steps: list[tuple[Any, ...]]) -> None:
     store = MemoryStateStore()
     store.share(GROUPS)
