@@ -68,7 +68,6 @@ from riskengine import Engine, load_ruleset, load_ruleset_text  # noqa: E402
 from riskengine.engine.assessment import Assessment, FlagHit, RulesetRef, trusted  # noqa: E402
 from riskengine.engine.encoding import encode  # noqa: E402
 from riskengine.engine.events import ValidatedEvent  # noqa: E402
-from riskengine.engine.facts import FactBuilder  # noqa: E402
 
 FIELDS = [f"f{index}" for index in range(10)]
 COUNTRIES = ["US", "GB", "DE", "FR", "NL", "CH", "KY", "VG", "PA", "AE", "SG", "HK", "LU", "IE", "CY"]
@@ -199,31 +198,38 @@ class CeilingRunner(Runner):
 
     def __init__(self, ruleset: Any):
         compiled = ruleset.compiled
-        name = compiled.name + "_ceiling"
-        handle = self._registered.get(name)
-        if handle is None:
-            handle = durable_rules_engine.create_ruleset(name, encode(compiled.rules))
-            self._registered[name] = handle
-        self.handle = handle
+        # as riskengine's backend: every rule, and the true rules alone for settled facts
+        true_rules = {name: rule for name, rule in compiled.rules.items() if compiled.targets[name].outcome}
+        self.handles = {False: self._register(compiled.name + "_ceiling", compiled.rules),
+                        True: self._register(compiled.name + "_ceiling_settled", true_rules)}
         self.targets = compiled.targets
         self.flags = ruleset.flags
-        self.facts: dict[int, str] = {}  # id(event) -> fact text (built outside the timed section)
+        # id(event) -> (fact text, settled) as riskengine asserts it (built outside the timed section)
+        self.facts: dict[int, tuple[str, bool]] = {}
 
-    def add_facts(self, pairs: Iterable[tuple[Any, str]]) -> None:
-        for event, fact in pairs:
-            self.facts[id(event)] = fact
+    @classmethod
+    def _register(cls, name: str, rules: dict[str, Any]) -> int:
+        handle = cls._registered.get(name)
+        if handle is None:
+            handle = cls._registered[name] = durable_rules_engine.create_ruleset(name, encode(rules))
+        return handle
+
+    def add_facts(self, triples: Iterable[tuple[Any, str, bool]]) -> None:
+        for event, fact, settled in triples:
+            self.facts[id(event)] = (fact, settled)
 
     def run(self, events: list[Any]) -> None:
         facts = [self.facts[id(event)] for event in events if id(event) in self.facts]
         self.run_facts(facts)
 
-    def run_facts(self, facts: list[str]) -> None:
-        handle = self.handle
+    def run_facts(self, facts: list[tuple[str, bool]]) -> None:
+        handles = self.handles
         assert_fact = durable_rules_engine.assert_fact
         start_action = durable_rules_engine.start_action_for_state
         complete_and_start = durable_rules_engine.complete_and_start_action
         retract_fact = durable_rules_engine.retract_fact
-        for fact in facts:
+        for fact, settled in facts:
+            handle = handles[settled]
             code, state_offset = assert_fact(handle, fact)
             if code == 1:  # not handled: nothing matched, nothing stored
                 continue
@@ -232,8 +238,8 @@ class CeilingRunner(Runner):
                     pass
             retract_fact(handle, fact)
 
-    def fired_rules(self, fact: str) -> list[str]:
-        handle = self.handle
+    def fired_rules(self, fact: str, settled: bool) -> list[str]:
+        handle = self.handles[settled]
         code, state_offset = durable_rules_engine.assert_fact(handle, fact)
         if code == 1:
             return []
@@ -247,11 +253,11 @@ class CeilingRunner(Runner):
         return names
 
     def fired(self, event: Any) -> set[str]:
-        fact = self.facts.get(id(event))
-        if fact is None:
+        recorded = self.facts.get(id(event))
+        if recorded is None:
             return set()
         return {
-            self.flags[self.targets[name].flag_index].id for name in self.fired_rules(fact) if self.targets[name].outcome
+            self.flags[self.targets[name].flag_index].id for name in self.fired_rules(*recorded) if self.targets[name].outcome
         }
 
 
@@ -273,14 +279,15 @@ class PythonFloorRunner(CeilingRunner):
             for index, flag in enumerate(ruleset.flags)
         }
 
-    def run_facts(self, facts: list[str]) -> None:
-        handle, targets, hit_fields, reference = self.handle, self.targets, self.hit_fields, self.reference
+    def run_facts(self, facts: list[tuple[str, bool]]) -> None:
+        handles, targets, hit_fields, reference = self.handles, self.targets, self.hit_fields, self.reference
         assert_fact = durable_rules_engine.assert_fact
         start_action = durable_rules_engine.start_action_for_state
         complete_and_start = durable_rules_engine.complete_and_start_action
         retract_fact = durable_rules_engine.retract_fact
-        for fact in facts:
+        for fact, settled in facts:
             hits = []
+            handle = handles[settled]
             code, state_offset = assert_fact(handle, fact)
             if code != 1:
                 action = start_action(handle, state_offset)
@@ -301,18 +308,19 @@ class PythonFloorRunner(CeilingRunner):
             })
 
 
-def synthetic_facts(engine: Engine, events: list[dict[str, Any]], first_id: int = 1) -> list[tuple[Any, str]]:
+def synthetic_facts(engine: Engine, events: list[dict[str, Any]], first_id: int = 1) -> list[tuple[Any, str, bool]]:
     """The facts riskengine asserts for these events (stateless ruleset: validation and derived
-    values, then ``FactBuilder``), each with a distinct id as the backend gives them."""
-    builders = {kind: FactBuilder(plan) for kind, plan in engine.ruleset.compiled.plans.items()}
-    pairs = []
+    values, then the kind's fact builder), each with a distinct id as the backend gives them, and
+    whether it is settled (asserted against the true rules alone)."""
+    triples = []
     for sequence, event in enumerate(events, first_id):
         checked = engine.prepare(event)
         if not isinstance(checked, ValidatedEvent):
             continue
-        body, _ = builders[checked.kind].build(checked.env)
-        pairs.append((event, '{"id":"%d","sid":"0",%s' % (sequence, body)))
-    return pairs
+        kind = engine._kinds[checked.kind]
+        body, present = kind.facts.build(checked.env)
+        triples.append((event, '{"id":"%d","sid":"0",%s' % (sequence, body), kind.settles(present)))
+    return triples
 
 
 class ZenRunner(Runner):
@@ -646,11 +654,11 @@ class _Recorder:
 
     def __init__(self, backend: Any):
         self.backend = backend
-        self.facts: list[str] = []
+        self.facts: list[tuple[str, bool]] = []
 
-    def fire(self, fact_body: str) -> list[str]:
-        self.facts.append(fact_body)
-        return self.backend.fire(fact_body)
+    def fire(self, fact_body: str, settled: bool = False) -> list[str]:
+        self.facts.append((fact_body, settled))
+        return self.backend.fire(fact_body, settled)
 
 
 def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
@@ -674,7 +682,7 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
     engine = Engine(ruleset)
     recorder = _Recorder(engine._backend)
     engine._backend = recorder  # type: ignore[assignment]
-    fact_of: dict[int, str] = {}
+    fact_of: dict[int, tuple[str, bool]] = {}
     assessments = []
     sequence = 0
     for event in events:
@@ -682,7 +690,8 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
         assessments.append(engine.evaluate(event))
         if len(recorder.facts) > before:
             sequence += 1
-            fact_of[id(event)] = '{"id":"%d","sid":"0",%s' % (sequence, recorder.facts[-1])
+            body, settled = recorder.facts[-1]
+            fact_of[id(event)] = ('{"id":"%d","sid":"0",%s' % (sequence, body), settled)
     rejected = sum(1 for assessment in assessments if assessment.status == "rejected")
     fired_by_event = {id(event): set(assessment.fired_ids) for event, assessment in zip(events, assessments)}
 
@@ -702,8 +711,8 @@ def sector(path: Path, args: argparse.Namespace) -> dict[str, Any]:
             zen_rows, rule_engine_rows = sector_peers(ruleset)
 
             def decoded(event: Any) -> Any:
-                fact = fact_of.get(id(event))
-                return json.loads(fact) if fact is not None else None
+                recorded = fact_of.get(id(event))
+                return json.loads(recorded[0]) if recorded is not None else None
 
             graph = zen_graph([""], zen_rows)
             peers: list[Runner] = [ZenRunner(graph, False, decoded), ZenRunner(graph, True, decoded)]

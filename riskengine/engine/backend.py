@@ -34,25 +34,27 @@ class BackendError(RuntimeError):
 
 
 class DurableBackend:
-    """Evaluates facts against one compiled ruleset and reports which rules fired."""
+    """Evaluates facts against one compiled ruleset and reports which rules fired.
+
+    It holds the compiled rules twice in durable_rules: all of them, and the true rules alone for
+    *settled* facts (facts that carry every key settling their kind's flags, see core.py). On a
+    settled fact no false rule can fire (each is guarded by the absence of a key the fact carries),
+    yet durable_rules would test every one of them: the true rules alone give the same firings for
+    about a quarter less C time."""
 
     def __init__(self, compiled: CompiledRules):
         self.name = compiled.name
-        with _ENGINE_LOCK:
-            handle = _HANDLES.get(compiled.name)
-            if handle is None:
-                # A durable_rules name can be registered once per process; the name carries the
-                # ruleset's content hash and params, so an identical ruleset reuses its handle.
-                try:
-                    handle = durable_rules_engine.create_ruleset(compiled.name, encode(compiled.rules))
-                except durable_rules_engine.error as error:
-                    raise BackendError(f"durable_rules could not create the ruleset: {error}") from None
-                _HANDLES[compiled.name] = handle
-        self._handle = handle
+        true_rules = {name: rule for name, rule in compiled.rules.items() if compiled.targets[name].outcome}
+        self._handle = _registered(compiled.name, compiled.rules)
+        # no true rule at all (every condition is constant false): nothing can fire on a settled fact
+        self._settled_handle = _registered(compiled.name + "_settled", true_rules) if true_rules else None
 
-    def fire(self, fact_body: str) -> list[str]:
-        """Assert one fact (a JSON object without its opening brace) and return the fired rule names."""
-        handle = self._handle
+    def fire(self, fact_body: str, settled: bool = False) -> list[str]:
+        """Assert one fact (a JSON object without its opening brace) and return the fired rule names;
+        ``settled``: the fact carries every key that settles its kind's flags."""
+        handle = self._settled_handle if settled else self._handle
+        if handle is None:
+            return []
         with _ENGINE_LOCK:
             fact = '{"id":"%d","sid":"0",%s' % (next(_SEQUENCE), fact_body)
             try:
@@ -74,6 +76,20 @@ class DurableBackend:
             finally:
                 _retract_fact(handle, fact)
             return fired
+
+
+def _registered(name: str, rules: dict[str, Any]) -> int:
+    """The durable_rules handle of a ruleset, created once per process: a name can be registered
+    once, and it carries the ruleset's content hash and params, so an identical ruleset reuses it."""
+    with _ENGINE_LOCK:
+        handle = _HANDLES.get(name)
+        if handle is None:
+            try:
+                handle = durable_rules_engine.create_ruleset(name, encode(rules))
+            except durable_rules_engine.error as error:
+                raise BackendError(f"durable_rules could not create the ruleset: {error}") from None
+            _HANDLES[name] = handle
+        return handle
 
 
 # The C entry points, bound once (fire() runs once per event).

@@ -198,7 +198,8 @@ class Engine:
             env.update(features.values)
             feature_event_ids = features.event_ids
         fact, present = kind.facts.build(env)
-        fired, evaluable, not_evaluable = self._decide(kind, self._backend.fire(fact), present, env)
+        settled = kind.settles(present)
+        fired, evaluable, not_evaluable = self._decide(kind, self._backend.fire(fact, settled), settled, present, env)
         score = self._scorer.score(fired, evaluable)
         explainers, raw = self._explainers, event.raw
         hits = [explainers[index].hit(raw, env, feature_event_ids) for index in fired]
@@ -225,7 +226,7 @@ class Engine:
         return assessment
 
     def _decide(
-        self, kind: "_KindRuntime", rule_names: list[str], present: frozenset[str] | set[str], env: Mapping[str, Any]
+        self, kind: "_KindRuntime", rule_names: list[str], settled: bool, present: frozenset[str] | set[str], env: Mapping[str, Any]
     ) -> tuple[tuple[int, ...], tuple[int, ...], list[NotEvaluable]]:
         """From the rules durable_rules fired: the fired flags (in the order of the assessment), the
         evaluable ones and those that are not, with what they miss."""
@@ -237,8 +238,9 @@ class Engine:
             if known is not None and known != target.outcome:
                 raise BackendError(f"flag {self.ruleset.flags[target.flag_index].id} matched as both true and false")
             outcomes[target.flag_index] = target.outcome
-        if kind.settled_by is not None and kind.settled_by <= present and False not in outcomes.values():
-            # every flag of the kind is true or false: those whose true rule fired, and no others
+        if settled:
+            # every flag of the kind is true or false: those whose true rule fired (only true rules
+            # were asked), and no others
             return tuple(sorted(outcomes, key=self._hit_rank.__getitem__)), kind.flag_indexes, []
         flags = self.ruleset.flags
         fired: list[int] = []
@@ -294,6 +296,10 @@ class _KindRuntime:
     derived: tuple[DerivedValue, ...]
     stateful: bool  # the ruleset has stateful features: compute them, then remember the event
     time_field: str | None
+
+    def settles(self, present: frozenset[str] | set[str]) -> bool:
+        """Whether a fact with these keys settles every flag of the kind as true or false."""
+        return self.settled_by is not None and self.settled_by <= present
 
     @classmethod
     def prepare(cls, name: str, plan: KindPlan, ruleset: Ruleset, stateful: bool) -> "_KindRuntime":

@@ -32,7 +32,7 @@ class EventProblem:
         return {"field": self.field, "problem": self.problem}
 
 
-@dataclass
+@dataclass(slots=True)  # made once per event
 class ValidatedEvent:
     kind: str
     event_id: Any

@@ -7,17 +7,16 @@ out of 100 gives 39.99999999999999 instead of 40.
 
 from __future__ import annotations
 
+import bisect
 import math
-from dataclasses import dataclass
 from fractions import Fraction
 from functools import lru_cache
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from riskengine.ruleset.model import Flag, Scoring
 
 
-@dataclass(frozen=True)
-class Score:
+class Score(NamedTuple):  # a named tuple: made once per event, cheaply
     value: float  # rounded to 2 decimals
     band: str
 
@@ -112,7 +111,7 @@ class Scorer:
         return self._remembered(fired, evaluable if self._by_evaluable else None)
 
     def _sum(self, fired: tuple[int, ...]) -> Score:
-        weights, typologies = self._weights, self._typologies
+        weights, typologies, forced = self._weights, self._typologies, self._forced
         ungrouped = 0  # a flag without a typology is its own group, uncapped
         groups: dict[str, int] = {}
         band = 0
@@ -122,14 +121,16 @@ class Scorer:
                 ungrouped += weights[index]
             else:
                 groups[typology] = groups.get(typology, 0) + weights[index]
-            band = max(band, self._forced[index])
+            if forced[index] > band:
+                band = forced[index]
         cap = self._cap
-        grouped = sum(groups.values()) if cap is None else sum(min(cap, total) for total in groups.values())
-        value = min(self._maximum, ungrouped + grouped)
-        for index, lower in enumerate(self._lowers):
-            if lower <= value and index > band:
-                band = index
-        return Score(round(value / self._scale, 2), self._names[band])
+        value = ungrouped
+        for total in groups.values():
+            value += total if cap is None or total < cap else cap
+        if value > self._maximum:
+            value = self._maximum
+        reached = bisect.bisect_right(self._lowers, value) - 1  # the last band whose lower bound is reached
+        return Score(round(value / self._scale, 2), self._names[reached if reached > band else band])
 
     def _compute(self, fired: tuple[int, ...], evaluable: tuple[int, ...] | None) -> Score:
         flags = self._flags

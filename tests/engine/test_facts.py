@@ -80,3 +80,16 @@ def test_values_of_subclasses_of_number_and_string_types_are_scored_as_plain_val
     assessment = ENGINE.evaluate({"kind": "payment", "name": Name("x"), "amount": Amount(2.0), "count": Count.TWO})
     assert assessment.status == "scored"
     assert assessment.fired_ids == ["F-1"]
+
+
+@settings(max_examples=100, deadline=None)
+@given(name=st.sampled_from(["x", "y"]), amount=numbers, count=st.integers(min_value=-5, max_value=5))
+def test_a_settled_fact_fires_the_same_rules_against_the_true_rules_alone(name, amount, count):
+    """Settled facts go to the ruleset of true rules only (backend.py): no false rule could fire."""
+    kind = ENGINE._kinds["payment"]
+    text, present = kind.facts.build({"name": name, "amount": amount, "count": count})
+    assert kind.settles(present)
+    every_rule = ENGINE._backend.fire(text, settled=False)
+    assert all(ENGINE.ruleset.compiled.targets[rule].outcome for rule in every_rule)
+    assert ENGINE._backend.fire(text, settled=True) == every_rule
+    assert not kind.settles(kind.facts.build({"name": name, "amount": amount})[1])
