@@ -18,7 +18,8 @@ so that the engines compared meet the same machine load):
 - ``durable_rules_ceiling``: the durable_rules C extension alone, with the very rules riskengine
   compiled (registered again under ``<name>_ceiling``), asserting the facts riskengine would assert
   (built beforehand by riskengine's ``FactBuilder``, same keys and ids), a no-op action loop, and
-  the retraction: the most any Python driver of durable_rules could do;
+  the retraction, each fact against the ruleset riskengine asserts it to (settled facts against
+  the true rules alone, as ``backend.DurableBackend``): the most any Python driver of durable_rules could do;
 - ``zen`` / ``zen_trace``: GoRules zen-engine (``ZenEngine.evaluate`` with a static loader) on a
   decision graph whose decision table (hit policy ``collect``) has one row per flag; without and
   with ``{"trace": True}`` (the closest zen has to riskengine's explanations);
