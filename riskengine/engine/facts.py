@@ -80,24 +80,24 @@ class FactBuilder:
     def build_slot_by_slot(self, env: Mapping[str, Any]) -> tuple[str, frozenset[str] | set[str]]:
         """``build`` for any fact: every slot encoded on its own, absent values left out."""
         parts = [self._prefix]
-        absent: list[str] | None = None  # the keys of the slots with no value, once there is one
+        absent: list[str] = []  # the keys of the slots with no value
         get = env.get
         encoders = SCALAR_ENCODERS
         for key, label, name, slot in self._slots:
             if name is not None:
                 value = get(name)
                 if value is None:
-                    absent = (absent or []) + [key]
+                    absent.append(key)
                     continue
                 encoder = encoders.get(type(value))
                 parts.append(label + (encoder(value) if encoder is not None else encode(engine_value(value))))
             else:
                 value = slot_value(slot, env)
                 if value is None:
-                    absent = (absent or []) + [key]
+                    absent.append(key)
                     continue
                 parts.append(label + _encode_engine_value(value))
-        present: frozenset[str] | set[str] = self._slot_keys if absent is None else self._slot_keys.difference(absent)
+        present: frozenset[str] | set[str] = self._slot_keys.difference(absent) if absent else self._slot_keys
         for listed in self.plan.lists:
             items = env.get(listed.source.name)
             if items is None:

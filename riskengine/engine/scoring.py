@@ -91,6 +91,7 @@ class Scorer:
         self._scoring = scoring
         self._flags = flags
         self._by_evaluable = scoring.method == "mean"  # noisy_or reads the fired flags only
+        self._integer_sum = scoring.method == "sum"
         self._remembered = lru_cache(maxsize=limit)(self._compute)
         numbers = [flag.weight for flag in flags] + [scoring.max_score] + [lower for _, lower in scoring.bands]
         numbers += [scoring.typology_cap] if scoring.typology_cap is not None else []
@@ -106,7 +107,7 @@ class Scorer:
 
     def score(self, fired: tuple[int, ...], evaluable: tuple[int, ...]) -> Score:
         """``fired`` and ``evaluable`` are flag indexes (the fired ones among the evaluable ones)."""
-        if self._scoring.method == "sum":
+        if self._integer_sum:
             return self._sum(fired)
         return self._remembered(fired, evaluable if self._by_evaluable else None)
 
